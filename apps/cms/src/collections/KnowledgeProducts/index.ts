@@ -1,0 +1,132 @@
+import { COLLECTIONS, LANGUAGES, PRODUCT_TYPES, YEAR_MAX, YEAR_MIN } from '@repo/types'
+import type { CollectionConfig } from 'payload'
+
+import { canCreateDraft } from '../../access/canCreateDraft'
+import { canDeleteScoped } from '../../access/canDeleteScoped'
+import { canReadVersionsScoped } from '../../access/canReadVersionsScoped'
+import { canUpdateScoped } from '../../access/canUpdateScoped'
+import { publishedOrScoped } from '../../access/publishedOrScoped'
+import { partnershipScopeField } from '../../fields/partnershipScope'
+import { slugField } from '../../fields/slug'
+import { sourcesField, validateUrl } from '../../fields/sources'
+import { guardContributorWrites } from '../../hooks/guardContributorWrites'
+import { syncCoverageAfterChange, syncCoverageAfterDelete } from './hooks/syncCoverage'
+
+const SCOPE = 'partnerships'
+
+export const AUDIENCES = [
+  { value: 'practitioners', label: 'Practitioners' },
+  { value: 'policymakers', label: 'Policymakers' },
+  { value: 'researchers', label: 'Researchers' },
+  { value: 'donors', label: 'Donors' },
+  { value: 'communities', label: 'Communities' },
+  { value: 'general', label: 'General public' },
+]
+
+export const KnowledgeProducts: CollectionConfig = {
+  slug: COLLECTIONS.knowledgeProducts,
+  labels: { singular: 'Knowledge product', plural: 'Knowledge products' },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'type', 'year', 'partnerships', 'themes', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'summary'],
+    description: 'Publications, tools, methods and instruments produced by the partnerships.',
+  },
+  defaultSort: '-updatedAt',
+  versions: { drafts: true, maxPerDoc: 50 },
+  access: {
+    read: publishedOrScoped(SCOPE),
+    readVersions: canReadVersionsScoped(SCOPE),
+    create: canCreateDraft,
+    update: canUpdateScoped(SCOPE),
+    delete: canDeleteScoped(SCOPE),
+  },
+  hooks: {
+    beforeChange: [guardContributorWrites(SCOPE)],
+    afterChange: [syncCoverageAfterChange],
+    afterDelete: [syncCoverageAfterDelete],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, index: true },
+    slugField('title'),
+    { name: 'summary', type: 'textarea' },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'type',
+          type: 'select',
+          required: true,
+          index: true,
+          options: PRODUCT_TYPES.map((t) => ({ ...t })),
+        },
+        { name: 'year', type: 'number', min: YEAR_MIN, max: YEAR_MAX, index: true },
+      ],
+    },
+    partnershipScopeField({ name: SCOPE, admin: { position: 'sidebar' } }),
+    {
+      name: 'themes',
+      type: 'relationship',
+      relationTo: COLLECTIONS.themes,
+      hasMany: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'organisations',
+      type: 'relationship',
+      relationTo: COLLECTIONS.organisations,
+      hasMany: true,
+      label: 'Authors and publishers',
+    },
+    {
+      name: 'learningNeeds',
+      type: 'relationship',
+      relationTo: COLLECTIONS.learningNeeds,
+      hasMany: true,
+      index: true,
+      label: 'Learning needs addressed',
+      admin: { description: 'The knowledge gaps and learning needs this product helps with.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'languages',
+          type: 'select',
+          hasMany: true,
+          options: LANGUAGES.map((l) => ({ ...l })),
+          index: true,
+        },
+        {
+          name: 'countries',
+          type: 'text',
+          hasMany: true,
+          index: true,
+          admin: { description: 'Countries or regions the product is about.' },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'externalUrl', type: 'text', label: 'Link', validate: validateUrl },
+        { name: 'file', type: 'upload', relationTo: COLLECTIONS.media },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'licence',
+          type: 'text',
+          admin: { description: 'E.g. CC BY 4.0, or “All rights reserved”.' },
+        },
+        { name: 'audience', type: 'select', hasMany: true, options: AUDIENCES },
+      ],
+    },
+    { name: 'keywords', type: 'text', hasMany: true },
+    sourcesField(),
+  ],
+}

@@ -1,0 +1,180 @@
+import { COLLECTIONS, COVERAGE, LEARNING_NEED_KINDS, PRIORITIES } from '@repo/types'
+import type { CollectionConfig } from 'payload'
+
+import { canCreateDraft } from '../../access/canCreateDraft'
+import { canDeleteScoped } from '../../access/canDeleteScoped'
+import { canReadVersionsScoped } from '../../access/canReadVersionsScoped'
+import { canUpdateScoped } from '../../access/canUpdateScoped'
+import { isStaffField } from '../../access/isStaffField'
+import { publishedOrScoped } from '../../access/publishedOrScoped'
+import { partnershipScopeField } from '../../fields/partnershipScope'
+import { slugField } from '../../fields/slug'
+import { sourcesField } from '../../fields/sources'
+import { guardContributorWrites } from '../../hooks/guardContributorWrites'
+import { applyCoverage } from './hooks/applyCoverage'
+
+const SCOPE = 'raisedBy'
+const coverageOptions = COVERAGE.map((c) => ({ ...c }))
+
+export const LearningNeeds: CollectionConfig = {
+  slug: COLLECTIONS.learningNeeds,
+  labels: { singular: 'Learning need', plural: 'Learning needs' },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', 'coverage', 'priority', 'raisedBy', '_status'],
+    listSearchableFields: ['title', 'slug', 'description'],
+    description:
+      'Knowledge gaps and learning needs of current partnerships. Coverage follows the published products that address a need.',
+  },
+  defaultSort: 'title',
+  versions: { drafts: true, maxPerDoc: 50 },
+  access: {
+    read: publishedOrScoped(SCOPE),
+    readVersions: canReadVersionsScoped(SCOPE),
+    create: canCreateDraft,
+    update: canUpdateScoped(SCOPE),
+    delete: canDeleteScoped(SCOPE),
+  },
+  hooks: {
+    beforeChange: [guardContributorWrites(SCOPE), applyCoverage],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, index: true },
+    slugField('title'),
+    { name: 'description', type: 'textarea', required: true },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          defaultValue: 'learning-need',
+          options: LEARNING_NEED_KINDS.map((k) => ({ ...k })),
+          index: true,
+        },
+        {
+          name: 'priority',
+          type: 'select',
+          options: PRIORITIES.map((p) => ({ ...p })),
+          index: true,
+        },
+      ],
+    },
+    partnershipScopeField({ name: SCOPE, label: 'Raised by', admin: { position: 'sidebar' } }),
+    {
+      name: 'programme',
+      type: 'relationship',
+      relationTo: COLLECTIONS.programmes,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'themes',
+      type: 'relationship',
+      relationTo: COLLECTIONS.themes,
+      hasMany: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'isExample',
+      type: 'checkbox',
+      label: 'Illustrative example',
+      defaultValue: false,
+      admin: {
+        position: 'sidebar',
+        description: 'An example built for the map, not a need documented by a partnership.',
+      },
+    },
+    {
+      name: 'addressedBy',
+      type: 'join',
+      collection: COLLECTIONS.knowledgeProducts,
+      on: 'learningNeeds',
+      label: 'Addressed by',
+      defaultLimit: 20,
+      admin: {
+        description: 'Products that list this need. Link them from either the product or here.',
+        defaultColumns: ['title', 'type', 'year', '_status'],
+      },
+    },
+    {
+      type: 'collapsible',
+      label: 'Coverage',
+      fields: [
+        {
+          name: 'coverage',
+          type: 'select',
+          options: coverageOptions,
+          defaultValue: 'open',
+          index: true,
+          admin: { readOnly: true, description: 'The override when set, else the derived value.' },
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'derivedCoverage',
+              type: 'select',
+              options: coverageOptions,
+              defaultValue: 'open',
+              admin: { readOnly: true },
+            },
+            {
+              name: 'publishedProductCount',
+              type: 'number',
+              defaultValue: 0,
+              admin: { readOnly: true, description: 'Published products that address this need.' },
+            },
+          ],
+        },
+        {
+          name: 'coverageOverride',
+          type: 'select',
+          options: coverageOptions,
+          access: { create: isStaffField, update: isStaffField },
+          admin: { description: 'Editors only. Leave empty to follow the linked products.' },
+        },
+        {
+          name: 'coverageOverrideReason',
+          type: 'textarea',
+          access: { create: isStaffField, update: isStaffField },
+          admin: { condition: (data) => Boolean(data?.coverageOverride) },
+          validate: (
+            value: string | null | undefined,
+            { siblingData }: { siblingData: { coverageOverride?: string | null } },
+          ) =>
+            siblingData.coverageOverride && !value?.trim()
+              ? 'Give the reason for overriding the derived coverage.'
+              : true,
+        },
+        {
+          name: 'coverageHistory',
+          type: 'array',
+          admin: { readOnly: true, initCollapsed: true },
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'from', type: 'select', options: coverageOptions },
+                { name: 'to', type: 'select', options: coverageOptions, required: true },
+                { name: 'at', type: 'date', required: true },
+              ],
+            },
+            { name: 'reason', type: 'text' },
+            { name: 'product', type: 'relationship', relationTo: COLLECTIONS.knowledgeProducts },
+            {
+              name: 'changedBy',
+              type: 'relationship',
+              relationTo: COLLECTIONS.users,
+              access: { read: isStaffField },
+            },
+          ],
+        },
+      ],
+    },
+    sourcesField(),
+  ],
+}

@@ -1,0 +1,90 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { buildConfig, type DatabaseAdapterObj, type SanitizedConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Insights } from './collections/Insights'
+import { KnowledgeProducts } from './collections/KnowledgeProducts'
+import { LearningNeeds } from './collections/LearningNeeds'
+import { createMedia } from './collections/Media'
+import { Organisations } from './collections/Organisations'
+import { Partnerships } from './collections/Partnerships'
+import { Programmes } from './collections/Programmes'
+import { Themes } from './collections/Themes'
+import { createUsers } from './collections/Users'
+import { type Env, getEnv } from './env'
+import { migrations } from './migrations'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export type ConfigOptions = {
+  env?: Env
+  /** Overrides `DATABASE_URL` (tests use a temporary SQLite file or a MongoDB database per suite). */
+  databaseUrl?: string
+  /** Where uploads are written; defaults to `./data/media` under the working directory. */
+  mediaDir?: string
+  /**
+   * SQLite only: create tables from the committed migrations (the default, and what production
+   * does) or push the schema straight from the config (development convenience).
+   */
+  sqliteSchema?: 'migrations' | 'push'
+}
+
+export function createDatabaseAdapter(
+  url: string,
+  sqliteSchema: 'migrations' | 'push',
+): DatabaseAdapterObj {
+  if (/^mongodb(\+srv)?:\/\//.test(url)) {
+    return mongooseAdapter({
+      url,
+      connectOptions: { serverSelectionTimeoutMS: 5000 },
+      transactionOptions: { writeConcern: { w: 'majority' } },
+    })
+  }
+  return sqliteAdapter({
+    client: { url },
+    migrationDir: path.resolve(dirname, 'migrations'),
+    push: sqliteSchema === 'push',
+    busyTimeout: 10_000,
+    wal: url.startsWith('file:') ? true : undefined,
+    prodMigrations: sqliteSchema === 'migrations' ? migrations : undefined,
+  })
+}
+
+/** Builds the Payload config. `payload.config.ts` calls it with the process environment. */
+export function createConfig(options: ConfigOptions = {}): Promise<SanitizedConfig> {
+  const env = options.env ?? getEnv()
+  const databaseUrl = options.databaseUrl ?? env.DATABASE_URL
+  const mediaDir = options.mediaDir ?? path.resolve(process.cwd(), 'data/media')
+  return buildConfig({
+    serverURL: env.SERVER_URL,
+    secret: env.PAYLOAD_SECRET,
+    admin: {
+      user: 'users',
+      importMap: { baseDir: dirname },
+      meta: { titleSuffix: ' · Knowledge Map CMS' },
+    },
+    collections: [
+      KnowledgeProducts,
+      LearningNeeds,
+      Insights,
+      Partnerships,
+      Programmes,
+      Themes,
+      Organisations,
+      createMedia({ staticDir: mediaDir }),
+      createUsers({ cookieSecure: env.cookieSecure }),
+    ],
+    db: createDatabaseAdapter(databaseUrl, options.sqliteSchema ?? 'migrations'),
+    cors: env.corsOrigins,
+    csrf: env.csrfOrigins,
+    sharp,
+    upload: { limits: { fileSize: env.MAX_UPLOAD_BYTES } },
+    graphQL: { disablePlaygroundInProduction: true },
+    telemetry: false,
+    typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  })
+}

@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto'
+
+import { COLLECTIONS, type CollectionSlug, type ProductType, slugify } from '@repo/types'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
+
+import facts from './data/seed-facts.json' with { type: 'json' }
+import {
+  needLinks,
+  PRODUCT_TYPE_MAP,
+  PARTNERSHIP_THEMES,
+  THEMES,
+  LEARNING_NEED_THEMES,
+  THEME_NOTE,
+} from './editorial'
+
+export type SeedLog = (message: string) => void
+
+export type SeedOptions = {
+  log?: SeedLog
+  adminEmail?: string
+  adminPassword?: string
+}
+
+export type SeedReport = {
+  created: Record<string, number>
+  existing: Record<string, number>
+  /** Set only when the seed generated the first admin's password. */
+  generatedAdmin?: { email: string; password: string }
+}
+
+type Id = string | number
+
+/**
+ * Loads the real facts of `seed-facts.json` (programmes, themes, partnerships with their
+ * organisations, and knowledge products) plus a few learning needs built from Partos' 2022
+ * learning agenda, each marked as an example. Records are matched by slug, so running it again
+ * creates nothing new and leaves editors' changes alone.
+ */
+export async function seed(payload: Payload, options: SeedOptions = {}): Promise<SeedReport> {
+  const log = options.log ?? ((m: string) => payload.logger.info(m))
+  const report: SeedReport = { created: {}, existing: {} }
+
+  async function upsert<S extends CollectionSlug>(
+    collection: S,
+    slug: string,
+    data: Omit<RequiredDataFromCollectionSlug<S>, 'slug'>,
+  ): Promise<Id> {
+    const found = await payload.find({
+      collection,
+      where: { slug: { equals: slug } },
+      limit: 1,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+      pagination: false,
+      select: {},
+    })
+    const existing = found.docs[0]
+    if (existing) {
+      report.existing[collection] = (report.existing[collection] ?? 0) + 1
+      return (existing as { id: Id }).id
+    }
+    const doc = await payload.create({
+      collection,
+      data: { ...data, slug } as RequiredDataFromCollectionSlug<S>,
+      depth: 0,
+      overrideAccess: true,
+    })
+    report.created[collection] = (report.created[collection] ?? 0) + 1
+    return (doc as { id: Id }).id
+  }
+
+  const step = (label: string, i: number, n: number) => {
+    if (i === n || i % 10 === 0) log(`  ${label} ${i}/${n}`)
+  }
+
+  log('Seeding programmes…')
+  const programmeIds = new Map<string, Id>()
+  for (const [i, p] of facts.programmes.entries()) {
+    const shortName = p.name.replace(/\s*\(.*\)$/, '')
+    programmeIds.set(
+      p.name,
+      await upsert(COLLECTIONS.programmes, slugify(shortName), {
+        name: p.name,
+        startYear: p.period[0]!,
+        endYear: p.period[1]!,
+        description: p.facts,
+        sources: p.sources.map((url) => ({ url })),
+      }),
+    )
+    step('programmes', i + 1, facts.programmes.length)
+  }
+  const programmeByPrefix = (name: string): Id => {
+    const match = [...programmeIds.entries()].find(([full]) => full.startsWith(name))
+    if (!match) throw new Error(`Seed facts name an unknown programme: ${name}`)
+    return match[1]
+  }
+
+  log('Seeding themes…')
+  const themeIds = new Map<string, Id>()
+  for (const [i, title] of facts.themes.entries()) {
+    const t = THEMES[i]!
+    themeIds.set(
+      t.key,
+      await upsert(COLLECTIONS.themes, t.slug, {
+        title,
+        shortTitle: t.shortTitle,
+        order: i + 1,
+        colour: t.colour,
+        sources: [{ url: facts.themesSource }],
+      }),
+    )
+    step('themes', i + 1, facts.themes.length)
+  }
+
+  log('Seeding organisations…')
+  const orgNames = new Set<string>()
+  for (const p of facts.partnerships) {
+    if (p.lead) orgNames.add(p.lead)
+    for (const m of p.members ?? []) orgNames.add(m)
+  }
+  for (const kp of facts.knowledgeProducts) if (kp.publisher) orgNames.add(kp.publisher)
+  const orgIds = new Map<string, Id>()
+  let n = 0
+  for (const name of orgNames) {
+    orgIds.set(name, await upsert(COLLECTIONS.organisations, slugify(name), { name }))
+    step('organisations', ++n, orgNames.size)
+  }
+
+  log('Seeding partnerships…')
+  const partnershipIds = new Map<string, Id>()
+  const seenNames = new Set<string>()
+  for (const [i, p] of facts.partnerships.entries()) {
+    const programmeId = programmeByPrefix(p.programme)
+    const programme = facts.programmes.find((x) => x.name.startsWith(p.programme))!
+    // The same alliance ran in both programmes; the later one gets the period in its slug.
+    const slug = seenNames.has(p.name)
+      ? `${slugify(p.name)}-${programme.period[0]}-${programme.period[1]}`
+      : slugify(p.name)
+    seenNames.add(p.name)
+    const themes = (PARTNERSHIP_THEMES[p.name] ?? []).map((k) => themeIds.get(k)!)
+    const id = await upsert(COLLECTIONS.partnerships, slug, {
+      name: p.name,
+      programme: programmeId as number,
+      lead: p.lead ? (orgIds.get(p.lead) as number) : undefined,
+      members: (p.members ?? []).map((m) => orgIds.get(m) as number),
+      focus: p.focus,
+      iatiIdentifier: p.iati ?? undefined,
+      themes: themes as number[],
+      editorialNote: themes.length ? THEME_NOTE : undefined,
+      sources: p.source ? [{ url: p.source }] : [],
+    })
+    partnershipIds.set(`${p.programme}|${p.name}`, id)
+    if (!partnershipIds.has(p.name)) partnershipIds.set(p.name, id)
+    step('partnerships', i + 1, facts.partnerships.length)
+  }
+
+  log('Seeding learning needs (illustrative examples)…')
+  const agenda = facts.learningAgenda2022
+  const scs = programmeByPrefix('Strengthening Civil Society')
+  const needIds = new Map<string, Id>()
+  for (const [i, theme] of agenda.themes.entries()) {
+    const themes = (LEARNING_NEED_THEMES[theme] ?? []).map((k) => themeIds.get(k)!)
+    needIds.set(
+      theme,
+      await upsert(COLLECTIONS.learningNeeds, slugify(`learning theme ${theme}`), {
+        title: `Learning theme: ${theme}`,
+        description:
+          `Example learning need. “${theme}” is one of the five learning themes in Partos’ 2022 ` +
+          'learning agenda for the Strengthening Civil Society partnerships. This record shows how ' +
+          'a need appears on the map; it is not a need documented by a specific partnership, and ' +
+          'the products linked to it were linked editorially as an illustration.',
+        kind: 'learning-need',
+        programme: scs as number,
+        themes: themes as number[],
+        isExample: true,
+        sources: [{ url: agenda.source }],
+        _status: 'published',
+      }),
+    )
+    step('learning needs', i + 1, agenda.themes.length)
+  }
+
+  log('Seeding knowledge products…')
+  for (const [i, kp] of facts.knowledgeProducts.entries()) {
+    const partnershipId = kp.partnership ? partnershipIds.get(kp.partnership) : undefined
+    if (kp.partnership && partnershipId === undefined) {
+      throw new Error(`Seed facts name an unknown partnership: ${kp.partnership}`)
+    }
+    const partnershipFacts = facts.partnerships.find((p) => p.name === kp.partnership)
+    const themeKeys = partnershipFacts ? (PARTNERSHIP_THEMES[partnershipFacts.name] ?? []) : []
+    await upsert(COLLECTIONS.knowledgeProducts, slugify(kp.title), {
+      title: kp.title,
+      type: (PRODUCT_TYPE_MAP[kp.type] ?? 'other') as ProductType,
+      year: kp.year ?? undefined,
+      partnerships: partnershipId === undefined ? [] : [partnershipId as number],
+      organisations: kp.publisher ? [orgIds.get(kp.publisher) as number] : [],
+      themes: themeKeys.map((k) => themeIds.get(k)!) as number[],
+      learningNeeds: (needLinks[kp.title] ?? []).map((t) => needIds.get(t)!) as number[],
+      externalUrl: kp.source ?? undefined,
+      sources: kp.source ? [{ url: kp.source, label: `Listed as: ${kp.type}` }] : [],
+      _status: 'published',
+    })
+    step('knowledge products', i + 1, facts.knowledgeProducts.length)
+  }
+
+  log('Seeding the first admin…')
+  const email = options.adminEmail ?? 'admin@knowledge-map.local'
+  const admins = await payload.count({
+    collection: COLLECTIONS.users,
+    where: { role: { equals: 'admin' } },
+    overrideAccess: true,
+  })
+  const sameEmail = await payload.count({
+    collection: COLLECTIONS.users,
+    where: { email: { equals: email } },
+    overrideAccess: true,
+  })
+  if (sameEmail.totalDocs > 0 || (admins.totalDocs > 0 && !options.adminEmail)) {
+    report.existing[COLLECTIONS.users] = sameEmail.totalDocs || admins.totalDocs
+  } else {
+    const password = options.adminPassword ?? randomBytes(12).toString('base64url')
+    await payload.create({
+      collection: COLLECTIONS.users,
+      data: { email, password, name: 'Administrator', role: 'admin' },
+      overrideAccess: true,
+    })
+    report.created[COLLECTIONS.users] = 1
+    if (!options.adminPassword) report.generatedAdmin = { email, password }
+  }
+  return report
+}

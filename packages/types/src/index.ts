@@ -1,0 +1,3 @@
+export * from './collections.js'
+export * from './slugify.js'
+export * from './colour.js'
