@@ -31,6 +31,8 @@ export type ConfigOptions = {
    * does) or push the schema straight from the config (development convenience).
    */
   sqliteSchema?: 'migrations' | 'push'
+  /** Payload's log level; tests silence it. */
+  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'
 }
 
 export function createDatabaseAdapter(
@@ -58,7 +60,7 @@ export function createDatabaseAdapter(
 export function createConfig(options: ConfigOptions = {}): Promise<SanitizedConfig> {
   const env = options.env ?? getEnv()
   const databaseUrl = options.databaseUrl ?? env.DATABASE_URL
-  const mediaDir = options.mediaDir ?? path.resolve(process.cwd(), 'data/media')
+  const mediaDir = path.resolve(options.mediaDir ?? env.MEDIA_DIR ?? 'data/media')
   return buildConfig({
     serverURL: env.SERVER_URL,
     secret: env.PAYLOAD_SECRET,
@@ -85,6 +87,7 @@ export function createConfig(options: ConfigOptions = {}): Promise<SanitizedConf
     upload: { limits: { fileSize: env.MAX_UPLOAD_BYTES } },
     graphQL: { disablePlaygroundInProduction: true },
     telemetry: false,
+    logger: options.logLevel ? { options: { level: options.logLevel } } : undefined,
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   })
 }

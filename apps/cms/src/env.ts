@@ -30,6 +30,8 @@ const schema = z.object({
     .positive()
     .default(25 * 1024 * 1024),
   REVALIDATE_SECRET: z.string().optional(),
+  /** Where uploads are stored on disk; defaults to ./data/media. */
+  MEDIA_DIR: z.string().optional(),
   SEED_ADMIN_EMAIL: z.email().optional(),
   SEED_ADMIN_PASSWORD: z
     .string()

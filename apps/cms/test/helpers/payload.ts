@@ -50,6 +50,7 @@ export async function startCms(kind: DatabaseKind = 'sqlite'): Promise<TestCms> 
     env: testEnv(),
     databaseUrl,
     mediaDir: path.join(dir, 'media'),
+    logLevel: 'fatal',
   })
   const key = `test-${kind}-${counter++}`
   const payload = await getPayload({ config, key })

@@ -1,0 +1,161 @@
+import { COLLECTIONS } from '@repo/types'
+import type { LearningNeed } from '../src/payload-types'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+
+import { describeEachDatabase, startCms, type TestCms } from './helpers/payload'
+import { buildWorld, recordData, type World } from './helpers/world'
+
+describeEachDatabase('coverage', (kind) => {
+  let cms: TestCms
+  let world: World
+
+  beforeAll(async () => {
+    cms = await startCms(kind)
+    world = await buildWorld(cms.payload)
+  })
+  afterAll(async () => cms?.close())
+
+  const newNeed = () =>
+    cms.payload.create({
+      collection: COLLECTIONS.learningNeeds,
+      data: { ...recordData(COLLECTIONS.learningNeeds, world), _status: 'published' } as never,
+      depth: 0,
+    })
+  const readNeed = (id: string | number) =>
+    cms.payload.findByID({
+      collection: COLLECTIONS.learningNeeds,
+      id,
+      depth: 0,
+    }) as Promise<LearningNeed>
+  const newProduct = (needs: (string | number)[], status: 'published' | 'draft' = 'published') =>
+    cms.payload.create({
+      collection: COLLECTIONS.knowledgeProducts,
+      data: {
+        ...recordData(COLLECTIONS.knowledgeProducts, world),
+        learningNeeds: needs,
+        _status: status,
+      } as never,
+      draft: status === 'draft',
+      depth: 0,
+    })
+
+  it('should follow the published products linked to a need, and go back when unlinked', async () => {
+    const need = await newNeed()
+    expect((await readNeed(need.id)).coverage).toBe('open')
+
+    const p1 = await newProduct([need.id])
+    expect((await readNeed(need.id)).coverage).toBe('partial')
+
+    const p2 = await newProduct([need.id])
+    const covered = await readNeed(need.id)
+    expect(covered.coverage).toBe('covered')
+    expect(covered.publishedProductCount).toBe(2)
+
+    await cms.payload.update({
+      collection: COLLECTIONS.knowledgeProducts,
+      id: p2.id,
+      data: { learningNeeds: [] },
+      depth: 0,
+    })
+    expect((await readNeed(need.id)).coverage).toBe('partial')
+
+    await cms.payload.delete({ collection: COLLECTIONS.knowledgeProducts, id: p1.id })
+    const after = await readNeed(need.id)
+    expect(after.coverage).toBe('open')
+    expect(after.publishedProductCount).toBe(0)
+  })
+
+  it('should not count drafts', async () => {
+    const need = await newNeed()
+    await newProduct([need.id], 'draft')
+    expect((await readNeed(need.id)).coverage).toBe('open')
+  })
+
+  it('should record each change with the triggering product and the reason', async () => {
+    const need = await newNeed()
+    const product = await newProduct([need.id])
+    const history = (await readNeed(need.id)).coverageHistory ?? []
+    expect(history.map((h) => [h.from ?? null, h.to])).toEqual([
+      [null, 'open'],
+      ['open', 'partial'],
+    ])
+    const last = history.at(-1)!
+    expect(last.product).toBe(product.id)
+    expect(last.reason).toContain(product.title)
+    expect(Number.isNaN(Date.parse(last.at))).toBe(false)
+  })
+
+  it('should respect an editor override, keep the derived value, and record the reason', async () => {
+    const need = await newNeed()
+    await newProduct([need.id])
+    const overridden = await cms.payload.update({
+      collection: COLLECTIONS.learningNeeds,
+      id: need.id,
+      data: {
+        coverageOverride: 'covered',
+        coverageOverrideReason: 'Reviewed by the learning team',
+      },
+      overrideAccess: false,
+      user: world.users.editor,
+      depth: 0,
+    })
+    expect(overridden.coverage).toBe('covered')
+    expect(overridden.derivedCoverage).toBe('partial')
+    expect(overridden.coverageHistory?.at(-1)?.reason).toBe(
+      'Editor override: Reviewed by the learning team',
+    )
+
+    await newProduct([need.id])
+    expect((await readNeed(need.id)).coverage).toBe('covered')
+
+    const cleared = await cms.payload.update({
+      collection: COLLECTIONS.learningNeeds,
+      id: need.id,
+      data: { coverageOverride: null, coverageOverrideReason: null },
+      depth: 0,
+    })
+    expect(cleared.coverage).toBe('covered')
+    expect(cleared.derivedCoverage).toBe('covered')
+  })
+
+  it('should ignore coverage values a client submits', async () => {
+    const need = await newNeed()
+    const res = await cms.payload.update({
+      collection: COLLECTIONS.learningNeeds,
+      id: need.id,
+      data: {
+        coverage: 'covered',
+        derivedCoverage: 'covered',
+        publishedProductCount: 99,
+        coverageHistory: [],
+      },
+      overrideAccess: false,
+      user: world.users.editor,
+      depth: 0,
+    })
+    expect(res.coverage).toBe('open')
+    expect(res.publishedProductCount).toBe(0)
+    expect(res.coverageHistory?.length).toBe(1)
+  })
+
+  it('should not let a contributor set an override', async () => {
+    const need = await cms.payload.create({
+      collection: COLLECTIONS.learningNeeds,
+      data: recordData(COLLECTIONS.learningNeeds, world) as never,
+      draft: true,
+      overrideAccess: false,
+      user: world.users.contributorA,
+    })
+    const res = await cms.payload.update({
+      collection: COLLECTIONS.learningNeeds,
+      id: need.id,
+      data: { coverageOverride: 'covered', coverageOverrideReason: 'Trust me' },
+      draft: true,
+      overrideAccess: false,
+      user: world.users.contributorA,
+      depth: 0,
+    })
+    expect(res.coverageOverride ?? null).toBeNull()
+    expect(res.coverage).toBe('open')
+  })
+})
