@@ -40,7 +40,10 @@ describeEachDatabase('validation', (kind) => {
   let cms: TestCms
   let world: World
   const create = (collection: CollectionSlug, data: Record<string, unknown>, draft = false) =>
-    cms.payload.create({ collection, data: data as never, draft, depth: 0 })
+    cms.payload.create({ collection, data: data as never, draft, depth: 0 }) as Promise<{
+      id: string | number
+      slug?: string | null
+    }>
 
   beforeAll(async () => {
     cms = await startCms(kind)
