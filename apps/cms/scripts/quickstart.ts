@@ -3,6 +3,7 @@
  * in production mode on SQLite (or MongoDB when DATABASE_URL says so).
  */
 import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
 
 import { childEnv, getEnv } from '../src/env'
 import { openPayload, runSeed } from './lib'
@@ -16,7 +17,9 @@ try {
 
 const env = getEnv()
 const port = new URL(env.SERVER_URL).port || '3000'
-const child = spawn('pnpm', ['exec', 'next', 'start', '-p', port], {
+// Run Next's CLI with this Node binary: a fresh machine may have pnpm only through npx.
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
+const child = spawn(process.execPath, [nextBin, 'start', '-p', port], {
   stdio: 'inherit',
   env: childEnv(),
 })

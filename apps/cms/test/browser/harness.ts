@@ -65,7 +65,8 @@ export async function startBuiltCms(): Promise<RunningCms> {
   const url = `http://localhost:${port}`
   const admin = { email: 'browser-admin@example.org', password: 'browser-admin-password-1' }
   let log = ''
-  const child: ChildProcess = spawn('pnpm', ['exec', 'tsx', 'scripts/quickstart.ts'], {
+  const tsx = path.join(cmsRoot, 'node_modules/.bin/tsx')
+  const child: ChildProcess = spawn(tsx, ['scripts/quickstart.ts'], {
     cwd: cmsRoot,
     env: {
       ...process.env,
