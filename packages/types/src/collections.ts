@@ -76,6 +76,17 @@ export function coverageFromCount(publishedProducts: number): Coverage {
   return publishedProducts >= COVERED_THRESHOLD ? 'covered' : 'partial'
 }
 
+/** Audiences a knowledge product is written for. */
+export const AUDIENCES = [
+  { value: 'practitioners', label: 'Practitioners' },
+  { value: 'policymakers', label: 'Policymakers' },
+  { value: 'researchers', label: 'Researchers' },
+  { value: 'donors', label: 'Donors' },
+  { value: 'communities', label: 'Communities' },
+  { value: 'general', label: 'General public' },
+] as const
+export type Audience = (typeof AUDIENCES)[number]['value']
+
 export const ORGANISATION_KINDS = [
   { value: 'cso', label: 'Civil society organisation' },
   { value: 'knowledge-institute', label: 'Knowledge institute' },

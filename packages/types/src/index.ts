@@ -1,3 +1,19 @@
 export * from './collections.js'
 export * from './slugify.js'
 export * from './colour.js'
+export * from './schemas.js'
+export * from './filters.js'
+export * from './citation.js'
+export * from './errors.js'
+export {
+  createClient,
+  restQuery,
+  POPULATE,
+  QUERY_SHAPES,
+  MATRIX_PATH,
+  type ClientOptions,
+  type RequestOptions,
+  type CollectionClient,
+  type KnowledgeMapClient,
+  type PublicCollection,
+} from './client.js'

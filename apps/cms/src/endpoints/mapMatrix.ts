@@ -1,0 +1,225 @@
+import {
+  COLLECTIONS,
+  isSlug,
+  MATRIX_AXES,
+  MATRIX_PATH,
+  type Matrix,
+  type MatrixAxis,
+  type MatrixRow,
+  MatrixSchema,
+  PRODUCT_TYPES,
+} from '@repo/types'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
+
+type Id = string | number
+
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+const ALLOWED_PARAMS = new Set(['axis', 'programme'])
+
+const idsOf = (value: unknown): Id[] =>
+  (Array.isArray(value) ? value : [])
+    .map((v) => (v && typeof v === 'object' && 'id' in v ? (v as { id: Id }).id : v))
+    .filter((v): v is Id => typeof v === 'string' || typeof v === 'number')
+
+const badRequest = (message: string) => Response.json({ errors: [{ message }] }, { status: 400 })
+
+/**
+ * Reads and checks the query of `GET /api/map/matrix`: `axis` (`learning-needs`, the default, or
+ * `types`) and an optional `programme` slug. Returns the problem as a message when it is bad.
+ */
+export function parseMatrixQuery(
+  searchParams: URLSearchParams,
+): { axis: MatrixAxis; programme?: string } | string {
+  for (const key of new Set(searchParams.keys())) {
+    if (!ALLOWED_PARAMS.has(key)) {
+      return `Unknown parameter "${key}". Use axis (${MATRIX_AXES.join(' or ')}) and programme (a programme slug).`
+    }
+    if (searchParams.getAll(key).length > 1) return `Give "${key}" only once.`
+  }
+  const axis = searchParams.get('axis') || 'learning-needs'
+  if (!(MATRIX_AXES as readonly string[]).includes(axis)) {
+    return `axis must be ${MATRIX_AXES.map((a) => `"${a}"`).join(' or ')}, not "${axis}".`
+  }
+  const programme = searchParams.get('programme') || undefined
+  if (programme !== undefined && !isSlug(programme)) {
+    return `programme must be a programme slug, such as "strengthening-civil-society"; "${programme}" is not a slug.`
+  }
+  return { axis: axis as MatrixAxis, programme }
+}
+
+/**
+ * Computes the map: rows (learning needs or product types) × theme columns, each cell the number
+ * of PUBLISHED knowledge products in that row that carry that theme. Reads only ids (`select`,
+ * `depth: 0`), never whole product documents.
+ */
+export async function computeMatrix(
+  req: PayloadRequest,
+  query: { axis: MatrixAxis; programme?: string },
+): Promise<Matrix | string> {
+  const { payload } = req
+  const common = { req, depth: 0, overrideAccess: true, pagination: false } as const
+
+  const themes = await payload.find({
+    ...common,
+    collection: COLLECTIONS.themes,
+    sort: ['order', 'title'],
+    select: { title: true, slug: true, shortTitle: true, colour: true, order: true },
+  })
+
+  let programme: Matrix['programme'] = null
+  if (query.programme) {
+    const found = await payload.find({
+      ...common,
+      collection: COLLECTIONS.programmes,
+      where: { slug: { equals: query.programme } },
+      limit: 1,
+      pagination: true,
+      select: { name: true, slug: true },
+    })
+    const doc = found.docs[0]
+    if (!doc) return `There is no programme with the slug "${query.programme}".`
+    programme = { id: doc.id, slug: doc.slug ?? query.programme, name: doc.name }
+  }
+
+  const themeSlugById = new Map<string, string>()
+  for (const t of themes.docs) themeSlugById.set(String(t.id), t.slug ?? String(t.id))
+  const emptyCells = () => Object.fromEntries(themes.docs.map((t) => [t.slug ?? String(t.id), 0]))
+
+  type RowAcc = MatrixRow & { products: Set<string> }
+  const rows: RowAcc[] = []
+  const rowByKey = new Map<string, RowAcc>()
+  let products: { id: Id; themes: Id[]; rowKeys: string[] }[] = []
+
+  if (query.axis === 'learning-needs') {
+    const needs = await payload.find({
+      ...common,
+      collection: COLLECTIONS.learningNeeds,
+      where: programme ? { and: [PUBLISHED, { programme: { equals: programme.id } }] } : PUBLISHED,
+      sort: ['title', 'id'],
+      select: { title: true, slug: true, kind: true, coverage: true },
+    })
+    for (const n of needs.docs) {
+      const row: RowAcc = {
+        key: n.slug ?? String(n.id),
+        label: n.title,
+        id: n.id,
+        kind: n.kind,
+        coverage: n.coverage ?? 'open',
+        total: 0,
+        cells: emptyCells(),
+        products: new Set(),
+      }
+      rows.push(row)
+      rowByKey.set(String(n.id), row)
+    }
+    if (rows.length > 0) {
+      const found = await payload.find({
+        ...common,
+        collection: COLLECTIONS.knowledgeProducts,
+        where: { and: [PUBLISHED, { learningNeeds: { in: needs.docs.map((n) => n.id) } }] },
+        select: { themes: true, learningNeeds: true },
+      })
+      products = found.docs.map((p) => ({
+        id: p.id,
+        themes: idsOf(p.themes),
+        rowKeys: idsOf(p.learningNeeds).map(String),
+      }))
+    }
+  } else {
+    for (const t of PRODUCT_TYPES) {
+      const row: RowAcc = {
+        key: t.value,
+        label: t.label,
+        total: 0,
+        cells: emptyCells(),
+        products: new Set(),
+      }
+      rows.push(row)
+      rowByKey.set(t.value, row)
+    }
+    const where: Where[] = [PUBLISHED]
+    let skip = false
+    if (programme) {
+      const partnerships = await payload.find({
+        ...common,
+        collection: COLLECTIONS.partnerships,
+        where: { programme: { equals: programme.id } },
+        select: {},
+      })
+      const ids = partnerships.docs.map((p) => p.id)
+      if (ids.length === 0) skip = true
+      else where.push({ partnerships: { in: ids } })
+    }
+    if (!skip) {
+      const found = await payload.find({
+        ...common,
+        collection: COLLECTIONS.knowledgeProducts,
+        where: { and: where },
+        select: { themes: true, type: true },
+      })
+      products = found.docs.map((p) => ({ id: p.id, themes: idsOf(p.themes), rowKeys: [p.type] }))
+    }
+  }
+
+  const allProducts = new Set<string>()
+  const byTheme = new Map<string, Set<string>>()
+  for (const p of products) {
+    const themeSlugs = [...new Set(p.themes.map((t) => themeSlugById.get(String(t))))].filter(
+      (s): s is string => s !== undefined,
+    )
+    let counted = false
+    for (const key of new Set(p.rowKeys)) {
+      const row = rowByKey.get(key)
+      if (!row) continue
+      counted = true
+      row.products.add(String(p.id))
+      for (const slug of themeSlugs) {
+        row.cells[slug] = (row.cells[slug] ?? 0) + 1
+        if (!byTheme.has(slug)) byTheme.set(slug, new Set())
+        byTheme.get(slug)!.add(String(p.id))
+      }
+    }
+    if (counted) allProducts.add(String(p.id))
+  }
+
+  return MatrixSchema.parse({
+    axis: query.axis,
+    programme,
+    themes: themes.docs.map((t) => ({
+      id: t.id,
+      slug: t.slug ?? String(t.id),
+      title: t.title,
+      shortTitle: t.shortTitle ?? null,
+      colour: t.colour,
+      order: t.order ?? null,
+    })),
+    rows: rows.map(({ products: set, ...row }) => ({ ...row, total: set.size })),
+    totals: {
+      products: allProducts.size,
+      byTheme: Object.fromEntries(
+        themes.docs.map((t) => {
+          const slug = t.slug ?? String(t.id)
+          return [slug, byTheme.get(slug)?.size ?? 0]
+        }),
+      ),
+    },
+  })
+}
+
+/**
+ * `GET /api/map/matrix?axis=learning-needs|types&programme=<slug>`: the counts behind the map.
+ * Bad parameters (and an unknown programme) give 400 with `{ errors: [{ message }] }`.
+ */
+export const mapMatrixEndpoint: Endpoint = {
+  path: MATRIX_PATH,
+  method: 'get',
+  handler: async (req) => {
+    const query = parseMatrixQuery(new URL(req.url ?? 'http://localhost').searchParams)
+    if (typeof query === 'string') return badRequest(query)
+    const matrix = await computeMatrix(req, query)
+    if (typeof matrix === 'string') return badRequest(matrix)
+    return Response.json(matrix, {
+      headers: { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=300' },
+    })
+  },
+}

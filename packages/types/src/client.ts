@@ -1,0 +1,492 @@
+/**
+ * The typed SDK: the only way the site and the export service talk to the CMS. Every method is a
+ * single REST request with a bounded payload (`depth`, `populate` selects, joins switched off),
+ * and every response is validated with the zod schemas before it is returned.
+ */
+import { type z } from 'zod'
+
+import { COLLECTIONS, type CollectionSlug } from './collections.js'
+import { codeForStatus, KnowledgeMapError } from './errors.js'
+import {
+  FilterError,
+  insightFilters,
+  learningNeedFilters,
+  organisationFilters,
+  partnershipFilters,
+  productFilters,
+  programmeFilters,
+  themeFilters,
+  type FilterLanguage,
+  type InsightFilterInput,
+  type LearningNeedFilterInput,
+  type OrganisationFilterInput,
+  type PartnershipFilterInput,
+  type ProductFilterInput,
+  type ProgrammeFilterInput,
+  type QueryInput,
+  type ThemeFilterInput,
+  type Where,
+} from './filters.js'
+import {
+  type Id,
+  type Insight,
+  InsightSchema,
+  type LearningNeed,
+  LearningNeedSchema,
+  type Matrix,
+  type MatrixAxis,
+  MatrixSchema,
+  type Organisation,
+  OrganisationSchema,
+  type Page,
+  pageSchema,
+  type Partnership,
+  PartnershipSchema,
+  type Product,
+  ProductSchema,
+  type Programme,
+  ProgrammeSchema,
+  type Theme,
+  ThemeSchema,
+} from './schemas.js'
+import { isSlug } from './slugify.js'
+
+export { KnowledgeMapError, type KnowledgeMapErrorCode } from './errors.js'
+export { citation, type CitationStyle, type CitableProduct } from './citation.js'
+
+/** Options of `createClient`. */
+export type ClientOptions = {
+  /** The CMS's public origin, e.g. `https://cms.example.org` (no trailing `/api`). */
+  baseUrl: string
+  /** Where the REST API is mounted under `baseUrl`. Default `/api`. */
+  apiPath?: string
+  /** The `fetch` to use. Default: the global `fetch`. Tests pass an in-process one. */
+  fetch?: typeof fetch
+  /**
+   * Extra headers sent with every request. `Authorization` and `Cookie` are sent only with draft
+   * requests: published content is always requested without credentials.
+   */
+  headers?: HeadersInit
+  /** Aborts every request of this client when it fires. */
+  signal?: AbortSignal
+  /** Gives up on a request after this many milliseconds (`KnowledgeMapError` `timeout`). Default 30000. */
+  timeoutMs?: number
+  /**
+   * A Payload user API key (Users → "Enable API key"). Sent as `Authorization: users API-Key …`
+   * with requests made with `{ draft: true }` only, so editors can preview drafts.
+   */
+  apiKey?: string
+  /** A Payload JWT (from `/api/users/login`); used like `apiKey`, for draft requests only. */
+  token?: string
+}
+
+/** Options for one call. */
+export type RequestOptions = {
+  /**
+   * Include drafts (the latest version of each record). Needs `apiKey` or `token` on the client:
+   * without credentials the CMS still returns published records only.
+   */
+  draft?: boolean
+  /** Aborts this request when it fires. */
+  signal?: AbortSignal
+}
+
+/** The methods every collection has. */
+export type CollectionClient<T, F> = {
+  /**
+   * One page of records matching `filter`: a filter object, or a query string such as
+   * `?theme=environmental-rights&page=2` (parsed with the same filter language as the site).
+   * @throws KnowledgeMapError
+   */
+  list(filter?: F | QueryInput, options?: RequestOptions): Promise<Page<T>>
+  /**
+   * The record with this slug.
+   * @throws KnowledgeMapError with status 404 and code `not_found` when there is none.
+   */
+  get(slug: string, options?: RequestOptions): Promise<T>
+  /**
+   * Every record matching `filter`, in id order (the filter's `sort` and `page` are ignored).
+   * Pages by keyset (`id > last`), `filter.limit` records per request, so deep listings stay
+   * cheap and a record added while iterating is never returned twice.
+   * @throws KnowledgeMapError
+   */
+  iterate(filter?: F | QueryInput, options?: RequestOptions): AsyncIterableIterator<T>
+}
+
+/** The SDK client: one `CollectionClient` per public collection, plus the map. */
+export type KnowledgeMapClient = {
+  products: CollectionClient<Product, ProductFilterInput>
+  learningNeeds: CollectionClient<LearningNeed, LearningNeedFilterInput>
+  partnerships: CollectionClient<Partnership, PartnershipFilterInput>
+  themes: CollectionClient<Theme, ThemeFilterInput>
+  programmes: CollectionClient<Programme, ProgrammeFilterInput>
+  organisations: CollectionClient<Organisation, OrganisationFilterInput>
+  insights: CollectionClient<Insight, InsightFilterInput>
+  map: {
+    /**
+     * The counts behind the map, computed by the CMS (`GET /api/map/matrix`): rows are learning
+     * needs or product types, columns are themes, cells count published products.
+     * @param query.programme a programme slug, to count only that programme
+     * @param query.axis `learning-needs` (default) or `types`
+     * @throws KnowledgeMapError (`bad_request` for an unknown programme)
+     */
+    matrix(
+      query?: { programme?: string; axis?: MatrixAxis },
+      options?: Omit<RequestOptions, 'draft'>,
+    ): Promise<Matrix>
+  }
+}
+
+/**
+ * The fields of related records the SDK asks for (Payload's `populate`, per collection), so a
+ * relation comes back as a small ref. The drift test in the CMS fetches every seeded record with
+ * these shapes.
+ */
+export const POPULATE = {
+  [COLLECTIONS.themes]: { title: true, slug: true, shortTitle: true, colour: true, order: true },
+  [COLLECTIONS.programmes]: { name: true, slug: true, startYear: true, endYear: true },
+  [COLLECTIONS.organisations]: { name: true, slug: true, country: true },
+  [COLLECTIONS.partnerships]: { name: true, slug: true, programme: true },
+  [COLLECTIONS.learningNeeds]: { title: true, slug: true, kind: true, coverage: true },
+  [COLLECTIONS.knowledgeProducts]: { title: true, slug: true, type: true, year: true },
+  [COLLECTIONS.media]: { url: true, filename: true, mimeType: true, filesize: true },
+} as const
+
+type QueryShape = {
+  depth: number
+  /** The document schema: its keys are the fields asked for (`select`), nothing more. */
+  schema: z.ZodObject
+  /** Fields left out of list responses (not of `get`). */
+  listExclude?: readonly string[]
+}
+
+/**
+ * The request shape per collection: the depth, and the fields to select, which are exactly the
+ * keys of the collection's schema (so join fields and editorial fields the public shape does not
+ * carry are never sent). Related records are populated with the fields in `POPULATE`.
+ */
+export const QUERY_SHAPES: Record<PublicCollection, QueryShape> = {
+  [COLLECTIONS.knowledgeProducts]: { depth: 1, schema: ProductSchema },
+  [COLLECTIONS.learningNeeds]: {
+    depth: 1,
+    schema: LearningNeedSchema,
+    listExclude: ['coverageHistory'],
+  },
+  [COLLECTIONS.partnerships]: { depth: 1, schema: PartnershipSchema },
+  [COLLECTIONS.themes]: { depth: 0, schema: ThemeSchema },
+  [COLLECTIONS.programmes]: { depth: 0, schema: ProgrammeSchema },
+  [COLLECTIONS.organisations]: { depth: 0, schema: OrganisationSchema },
+  [COLLECTIONS.insights]: { depth: 1, schema: InsightSchema },
+}
+
+/** Collections the SDK reads. */
+export type PublicCollection = Exclude<CollectionSlug, 'users' | 'media'>
+
+/**
+ * The REST query string for a request with this shape. Exported so the CMS's drift test fetches
+ * exactly what the SDK fetches.
+ */
+export function restQuery(
+  collection: PublicCollection,
+  init: {
+    where?: Where
+    sort?: string
+    page?: number
+    limit?: number
+    draft?: boolean
+    mode: 'list' | 'get'
+  },
+): URLSearchParams {
+  const shape = QUERY_SHAPES[collection]
+  const params = new URLSearchParams()
+  params.set('depth', String(shape.depth))
+  if (init.where && Object.keys(init.where).length > 0) {
+    params.set('where', JSON.stringify(init.where))
+  }
+  if (init.sort) params.set('sort', init.sort)
+  if (init.limit !== undefined) params.set('limit', String(init.limit))
+  if (init.page !== undefined) params.set('page', String(init.page))
+  if (init.draft) params.set('draft', 'true')
+  const exclude = init.mode === 'list' ? (shape.listExclude ?? []) : []
+  for (const key of Object.keys(shape.schema.shape)) {
+    if (key !== 'id' && !exclude.includes(key)) params.append(`select[${key}]`, 'true')
+  }
+  if (shape.depth > 0) appendNested(params, 'populate', POPULATE)
+  return params
+}
+
+/** Writes nested objects in the bracket notation Payload's REST API parses (`a[b][c]=v`). */
+function appendNested(params: URLSearchParams, prefix: string, value: unknown): void {
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) appendNested(params, `${prefix}[${k}]`, v)
+  } else {
+    params.append(prefix, String(value))
+  }
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000
+const CREDENTIAL_HEADERS = ['authorization', 'cookie']
+
+/**
+ * Creates an SDK client for the CMS at `baseUrl`.
+ *
+ * @example
+ * const cms = createClient({ baseUrl: 'https://cms.example.org' })
+ * const { docs, totalDocs } = await cms.products.list({ themes: ['environmental-rights'] })
+ * const product = await cms.products.get('a-product-slug')
+ * for await (const need of cms.learningNeeds.iterate({ coverage: ['open'] })) console.log(need.title)
+ */
+export function createClient(options: ClientOptions): KnowledgeMapClient {
+  const doFetch = options.fetch ?? globalThis.fetch
+  if (typeof doFetch !== 'function') {
+    throw new TypeError('createClient: no fetch available; pass options.fetch.')
+  }
+  const base = new URL(options.baseUrl)
+  const apiPath = `/${(options.apiPath ?? '/api').replace(/^\/+|\/+$/g, '')}`
+  const basePath = base.pathname.replace(/\/+$/, '')
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+
+  const credentials = (): [string, string] | undefined => {
+    if (options.apiKey) return ['Authorization', `users API-Key ${options.apiKey}`]
+    if (options.token) return ['Authorization', `JWT ${options.token}`]
+    return undefined
+  }
+
+  async function request<S extends z.ZodType>(
+    path: string,
+    params: URLSearchParams,
+    schema: S,
+    init: RequestOptions = {},
+  ): Promise<z.output<S>> {
+    const url = new URL(`${basePath}${apiPath}${path}`, base)
+    url.search = params.toString()
+    const href = url.toString()
+
+    const headers = new Headers(options.headers)
+    headers.set('Accept', 'application/json')
+    if (init.draft) {
+      const cred = credentials()
+      if (cred) headers.set(cred[0], cred[1])
+    } else {
+      for (const h of CREDENTIAL_HEADERS) headers.delete(h)
+    }
+
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signals = [timeout, options.signal, init.signal].filter(
+      (s): s is AbortSignal => s !== undefined,
+    )
+    const signal = AbortSignal.any(signals)
+
+    let response: Response
+    try {
+      response = await doFetch(href, {
+        method: 'GET',
+        headers,
+        signal,
+        credentials: init.draft ? 'include' : 'omit',
+      })
+    } catch (err) {
+      if (timeout.aborted) {
+        throw new KnowledgeMapError(`The CMS did not answer within ${timeoutMs} ms.`, {
+          code: 'timeout',
+          url: href,
+          cause: err,
+        })
+      }
+      if (signal.aborted) {
+        throw new KnowledgeMapError('The request was aborted.', {
+          code: 'aborted',
+          url: href,
+          cause: err,
+        })
+      }
+      throw new KnowledgeMapError(`Could not reach the CMS: ${(err as Error)?.message ?? err}`, {
+        code: 'network_error',
+        url: href,
+        cause: err,
+      })
+    }
+
+    let text: string
+    try {
+      text = await response.text()
+    } catch (err) {
+      const code = timeout.aborted ? 'timeout' : signal.aborted ? 'aborted' : 'network_error'
+      throw new KnowledgeMapError(`Reading the CMS's answer failed (${code}).`, {
+        code,
+        status: response.status,
+        url: href,
+        cause: err,
+      })
+    }
+
+    let body: unknown = undefined
+    let jsonError: unknown = undefined
+    try {
+      body = text === '' ? undefined : JSON.parse(text)
+    } catch (err) {
+      jsonError = err
+    }
+
+    if (!response.ok) {
+      const messages = cmsMessages(body)
+      throw new KnowledgeMapError(
+        `The CMS answered ${response.status}${messages ? `: ${messages}` : ''}.`,
+        {
+          status: response.status,
+          code: codeForStatus(response.status),
+          details: body ?? (text.slice(0, 2000) || undefined),
+          url: href,
+        },
+      )
+    }
+    if (jsonError !== undefined || body === undefined) {
+      throw new KnowledgeMapError('The CMS answered with something that is not JSON.', {
+        status: response.status,
+        code: 'invalid_json',
+        details: text.slice(0, 2000),
+        url: href,
+        cause: jsonError,
+      })
+    }
+    const parsed = schema.safeParse(body)
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.'),
+        message: i.message,
+      }))
+      throw new KnowledgeMapError(
+        `The CMS's answer does not match the expected shape (${issues
+          .slice(0, 3)
+          .map((i) => `${i.path || '(root)'}: ${i.message}`)
+          .join('; ')}).`,
+        { status: response.status, code: 'invalid_response', details: issues, url: href },
+      )
+    }
+    return parsed.data
+  }
+
+  function collection<T, Out extends { sort: unknown; page: number; limit: number }, In>(
+    slug: PublicCollection,
+    docSchema: z.ZodType<T>,
+    language: FilterLanguage<Out, In>,
+  ): CollectionClient<T, In> {
+    const listSchema = pageSchema(docSchema)
+
+    const toFilter = (filter: In | QueryInput | undefined): Out => {
+      try {
+        if (filter === undefined) return language.normalise({} as In)
+        if (typeof filter === 'string' || filter instanceof URLSearchParams) {
+          return language.parse(filter)
+        }
+        return language.normalise(filter as In)
+      } catch (err) {
+        if (err instanceof FilterError) {
+          throw new KnowledgeMapError(`Invalid filter: ${err.message}`, {
+            code: 'invalid_filter',
+            details: err.issues,
+            cause: err,
+          })
+        }
+        throw err
+      }
+    }
+
+    return {
+      async list(filter, init) {
+        const f = toFilter(filter)
+        const params = restQuery(slug, {
+          where: language.toPayloadWhere(f as unknown as In),
+          sort: language.toPayloadSort(f as unknown as In),
+          page: f.page,
+          limit: f.limit,
+          draft: init?.draft,
+          mode: 'list',
+        })
+        return (await request(`/${slug}`, params, listSchema, init)) as Page<T>
+      },
+
+      async get(slugValue, init) {
+        if (!isSlug(slugValue)) {
+          throw new KnowledgeMapError(`No ${slug} record has the slug "${slugValue}".`, {
+            status: 404,
+            code: 'not_found',
+            details: { slug: slugValue },
+          })
+        }
+        const params = restQuery(slug, {
+          where: { slug: { equals: slugValue } },
+          limit: 1,
+          draft: init?.draft,
+          mode: 'get',
+        })
+        const page = (await request(`/${slug}`, params, listSchema, init)) as Page<T>
+        const doc = page.docs[0]
+        if (doc === undefined) {
+          throw new KnowledgeMapError(`No ${slug} record has the slug "${slugValue}".`, {
+            status: 404,
+            code: 'not_found',
+            details: { slug: slugValue },
+          })
+        }
+        return doc
+      },
+
+      async *iterate(filter, init) {
+        const f = toFilter(filter)
+        const where = language.toPayloadWhere(f as unknown as In)
+        let last: Id | undefined
+        for (;;) {
+          const conditions: Where[] = []
+          if (Object.keys(where).length > 0) conditions.push(where)
+          if (last !== undefined) conditions.push({ id: { greater_than: last } })
+          const params = restQuery(slug, {
+            where: conditions.length === 0 ? undefined : { and: conditions },
+            sort: 'id',
+            limit: f.limit,
+            page: 1,
+            draft: init?.draft,
+            mode: 'list',
+          })
+          const page = (await request(`/${slug}`, params, listSchema, init)) as Page<T>
+          for (const doc of page.docs) yield doc
+          if (!page.hasNextPage || page.docs.length === 0) return
+          last = (page.docs[page.docs.length - 1] as { id: Id }).id
+        }
+      },
+    }
+  }
+
+  return {
+    products: collection(COLLECTIONS.knowledgeProducts, ProductSchema, productFilters),
+    learningNeeds: collection(COLLECTIONS.learningNeeds, LearningNeedSchema, learningNeedFilters),
+    partnerships: collection(COLLECTIONS.partnerships, PartnershipSchema, partnershipFilters),
+    themes: collection(COLLECTIONS.themes, ThemeSchema, themeFilters),
+    programmes: collection(COLLECTIONS.programmes, ProgrammeSchema, programmeFilters),
+    organisations: collection(COLLECTIONS.organisations, OrganisationSchema, organisationFilters),
+    insights: collection(COLLECTIONS.insights, InsightSchema, insightFilters),
+    map: {
+      async matrix(query = {}, init) {
+        const params = new URLSearchParams()
+        params.set('axis', query.axis ?? 'learning-needs')
+        if (query.programme) params.set('programme', query.programme)
+        return request(MATRIX_PATH, params, MatrixSchema, { signal: init?.signal })
+      },
+    },
+  }
+}
+
+/** The path of the matrix endpoint under the API root. */
+export const MATRIX_PATH = '/map/matrix'
+
+function cmsMessages(body: unknown): string | undefined {
+  if (body && typeof body === 'object' && 'errors' in body && Array.isArray(body.errors)) {
+    const list = body.errors
+      .map((e: unknown) =>
+        e && typeof e === 'object' && 'message' in e ? String(e.message) : undefined,
+      )
+      .filter(Boolean)
+    return list.length > 0 ? list.join('; ') : undefined
+  }
+  return undefined
+}
