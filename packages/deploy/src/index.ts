@@ -1,0 +1,18 @@
+export * from './compose.js'
+export {
+  effectiveEnv,
+  effectiveUser,
+  type Finding as DockerfileFinding,
+  formatFindings,
+  imagePinProblem,
+  type Instruction,
+  lintDockerfile,
+  type LintOptions,
+  parseDockerfile,
+  parseInstructions,
+  parseKeyValues,
+  type ParsedDockerfile,
+  type Stage,
+  substitute,
+} from './dockerfile.js'
+export * from './repo.js'
