@@ -1,0 +1,219 @@
+import {
+  COLLECTIONS,
+  FilterError,
+  LANGUAGES,
+  PRODUCT_TYPES,
+  productFilters,
+  type ProductFilter,
+} from '@repo/types'
+import {
+  FACETS_PATH,
+  type FacetKey,
+  type Facets,
+  FacetsSchema,
+  type FacetValue,
+  withoutFacet,
+} from '@repo/types/facets'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
+
+type Id = string | number
+
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+
+const idsOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [])
+    .map((v) => (v && typeof v === 'object' && 'id' in v ? (v as { id: Id }).id : v))
+    .filter((v): v is Id => typeof v === 'string' || typeof v === 'number')
+    .map(String)
+
+type ProductFacts = {
+  themes: string[]
+  partnerships: string[]
+  type: string
+  year: number | null
+  languages: string[]
+  countries: string[]
+}
+
+/**
+ * Facet counts for a knowledge-product filter, over PUBLISHED products only. Each facet is
+ * counted with every filter except its own (disjunctive facets), so one query per distinct
+ * `where`; each query reads only the facet fields of the matching products (`select`, depth 0).
+ */
+export async function computeFacets(req: PayloadRequest, filter: ProductFilter): Promise<Facets> {
+  const { payload } = req
+  const common = { req, depth: 0, overrideAccess: true, pagination: false } as const
+
+  const [themes, programmes, partnerships] = await Promise.all([
+    payload.find({
+      ...common,
+      collection: COLLECTIONS.themes,
+      sort: ['order', 'title'],
+      select: { title: true, slug: true, colour: true },
+    }),
+    payload.find({
+      ...common,
+      collection: COLLECTIONS.programmes,
+      sort: ['-startYear', 'name'],
+      select: { name: true, slug: true },
+    }),
+    payload.find({
+      ...common,
+      collection: COLLECTIONS.partnerships,
+      sort: ['name'],
+      select: { name: true, slug: true, programme: true },
+    }),
+  ])
+  const programmeOfPartnership = new Map<string, string>()
+  for (const p of partnerships.docs) {
+    const programme = idsOf([p.programme])[0]
+    if (programme !== undefined) programmeOfPartnership.set(String(p.id), programme)
+  }
+
+  const cache = new Map<string, Promise<ProductFacts[]>>()
+  const productsFor = (f: ProductFilter): Promise<ProductFacts[]> => {
+    const where = productFilters.toPayloadWhere(f)
+    const key = JSON.stringify(where)
+    let found = cache.get(key)
+    if (!found) {
+      found = payload
+        .find({
+          ...common,
+          collection: COLLECTIONS.knowledgeProducts,
+          where: Object.keys(where).length > 0 ? { and: [PUBLISHED, where as Where] } : PUBLISHED,
+          select: {
+            themes: true,
+            partnerships: true,
+            type: true,
+            year: true,
+            languages: true,
+            countries: true,
+          },
+        })
+        .then((res) =>
+          res.docs.map((p) => ({
+            themes: idsOf(p.themes),
+            partnerships: idsOf(p.partnerships),
+            type: p.type,
+            year: p.year ?? null,
+            languages: (p.languages ?? []) as string[],
+            countries: (p.countries ?? []) as string[],
+          })),
+        )
+      cache.set(key, found)
+    }
+    return found
+  }
+
+  /** Counts each product once per distinct value it carries. */
+  const tally = (list: ProductFacts[], valuesOf: (p: ProductFacts) => string[]) => {
+    const counts = new Map<string, number>()
+    for (const p of list) {
+      for (const v of new Set(valuesOf(p))) counts.set(v, (counts.get(v) ?? 0) + 1)
+    }
+    return counts
+  }
+
+  const counted = async (key: FacetKey, valuesOf: (p: ProductFacts) => string[]) =>
+    tally(await productsFor(withoutFacet(filter, key)), valuesOf)
+
+  const [all, byTheme, byProgramme, byPartnership, byType, byYear, byLanguage, byCountry] =
+    await Promise.all([
+      productsFor(filter),
+      counted('themes', (p) => p.themes),
+      counted('programmes', (p) =>
+        p.partnerships
+          .map((id) => programmeOfPartnership.get(id))
+          .filter((v): v is string => v !== undefined),
+      ),
+      counted('partnerships', (p) => p.partnerships),
+      counted('types', (p) => [p.type]),
+      counted('years', (p) => (p.year === null ? [] : [String(p.year)])),
+      counted('languages', (p) => p.languages),
+      counted('countries', (p) => p.countries),
+    ])
+
+  const fromRecords = (
+    docs: { id: Id; slug?: string | null }[],
+    counts: Map<string, number>,
+    label: (d: never) => string,
+    extra?: (d: never) => Partial<FacetValue>,
+  ): FacetValue[] =>
+    docs
+      .filter((d) => d.slug)
+      .map((d) => ({
+        value: d.slug!,
+        label: label(d as never),
+        count: counts.get(String(d.id)) ?? 0,
+        ...extra?.(d as never),
+      }))
+
+  const selected = (values: readonly (string | number | undefined)[]) =>
+    values.filter((v): v is string | number => v !== undefined).map(String)
+  /** Values present in the counts, plus selected ones (so a ticked box never disappears). */
+  const open = (counts: Map<string, number>, chosen: string[], label = (v: string) => v) =>
+    [...new Set([...counts.keys(), ...chosen])].map((value) => ({
+      value,
+      label: label(value),
+      count: counts.get(value) ?? 0,
+    }))
+
+  return FacetsSchema.parse({
+    total: all.length,
+    facets: {
+      themes: fromRecords(
+        themes.docs,
+        byTheme,
+        (d: { title: string }) => d.title,
+        (d: { colour?: string | null }) => (d.colour ? { colour: d.colour } : {}),
+      ),
+      programmes: fromRecords(programmes.docs, byProgramme, (d: { name: string }) => d.name),
+      partnerships: fromRecords(partnerships.docs, byPartnership, (d: { name: string }) => d.name),
+      types: PRODUCT_TYPES.map((t) => ({
+        value: t.value,
+        label: t.label,
+        count: byType.get(t.value) ?? 0,
+      })),
+      years: open(byYear, selected([filter.yearFrom, filter.yearTo])).sort(
+        (a, b) => Number(b.value) - Number(a.value),
+      ),
+      languages: LANGUAGES.map((l) => ({
+        value: l.value,
+        label: l.label,
+        count: byLanguage.get(l.value) ?? 0,
+      })).filter((l) => l.count > 0 || filter.languages.includes(l.value)),
+      countries: open(byCountry, [...filter.countries]).sort(
+        (a, b) => b.count - a.count || a.label.localeCompare(b.label),
+      ),
+    },
+  })
+}
+
+/**
+ * `GET /api/map/facets?<product filter query>`: counts per facet value over published products.
+ * The query is the one `/products` and the export service accept (`sort`, `page` and `limit` are
+ * accepted and ignored). A bad parameter gives 400 with `{ errors: [{ message, param }] }`.
+ */
+export const facetsEndpoint: Endpoint = {
+  path: FACETS_PATH,
+  method: 'get',
+  handler: async (req) => {
+    const search = new URL(req.url ?? 'http://localhost').searchParams
+    let filter: ProductFilter
+    try {
+      filter = productFilters.parse(search)
+    } catch (err) {
+      if (err instanceof FilterError) {
+        return Response.json(
+          { errors: err.issues.map((i) => ({ message: i.message, param: i.param })) },
+          { status: 400 },
+        )
+      }
+      throw err
+    }
+    const facets = await computeFacets(req, filter)
+    return Response.json(facets, {
+      headers: { 'Cache-Control': 'public, max-age=30, stale-while-revalidate=120' },
+    })
+  },
+}

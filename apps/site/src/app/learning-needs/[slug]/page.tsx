@@ -1,0 +1,209 @@
+import { COVERAGE, LEARNING_NEED_KINDS, type LearningNeed, PRIORITIES } from '@repo/types'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { cache } from 'react'
+
+import { CoverageBadge, ThemeChips } from '@/components/Chips'
+import { JsonLd } from '@/components/JsonLd'
+import { ProductList } from '@/components/ProductList'
+import { cms, isNotFound } from '@/lib/cms'
+import { formatDate, hostOf } from '@/lib/collect'
+import { productsHref } from '@/lib/search'
+import { absoluteUrl, pageMetadata } from '@/lib/seo'
+
+type Props = { params: Promise<{ slug: string }> }
+
+const KIND_LABEL = new Map<string, string>(LEARNING_NEED_KINDS.map((k) => [k.value, k.label]))
+const PRIORITY_LABEL = new Map<string, string>(PRIORITIES.map((k) => [k.value, k.label]))
+const COVERAGE_LABEL = new Map<string, string>(COVERAGE.map((c) => [c.value, c.label]))
+
+const getNeed = cache(async (slug: string): Promise<LearningNeed> => {
+  const client = await cms()
+  try {
+    return await client.learningNeeds.get(slug)
+  } catch (err) {
+    if (isNotFound(err)) notFound()
+    throw err
+  }
+})
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const n = await getNeed((await params).slug)
+  return pageMetadata({
+    title: n.title,
+    description: n.description,
+    path: `/learning-needs/${n.slug}`,
+    type: 'article',
+  })
+}
+
+export default async function LearningNeedPage({ params }: Props) {
+  const need = await getNeed((await params).slug)
+  const client = await cms()
+  const [products, insights] = await Promise.all([
+    client.products.list({ learningNeeds: [need.slug], limit: 100 }),
+    client.insights.list({ learningNeeds: [need.slug], limit: 50 }),
+  ])
+  const history = [...(need.coverageHistory ?? [])].sort((a, b) => (a.at < b.at ? 1 : -1))
+  const overridden = need.coverageOverride && need.coverageOverride !== need.derivedCoverage
+
+  return (
+    <article>
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': 'CreativeWork',
+          name: need.title,
+          description: need.description,
+          url: absoluteUrl(`/learning-needs/${need.slug}`),
+          genre: KIND_LABEL.get(need.kind),
+          about: need.themes.map((t) => t.title),
+          creativeWorkStatus: COVERAGE_LABEL.get(need.coverage ?? 'open'),
+        }}
+      />
+      <p className="meta-line">
+        {KIND_LABEL.get(need.kind) ?? need.kind}
+        {need.programme ? ` · ${need.programme.name}` : ''}
+        {need.priority ? ` · ${PRIORITY_LABEL.get(need.priority)} priority` : ''}
+      </p>
+      <h1>{need.title}</h1>
+      <p>
+        <span className="visually-hidden">Coverage: </span>
+        <CoverageBadge coverage={need.coverage} />{' '}
+        <span className="muted">
+          {products.totalDocs} published{' '}
+          {products.totalDocs === 1 ? 'product addresses' : 'products address'} it
+        </span>
+      </p>
+      {overridden ? (
+        <p className="panel">
+          An editor set this need to “{COVERAGE_LABEL.get(need.coverageOverride!)}”
+          {need.coverageOverrideReason ? `: ${need.coverageOverrideReason}` : '.'} Derived from the
+          products alone it would be “{COVERAGE_LABEL.get(need.derivedCoverage ?? 'open')}”.
+        </p>
+      ) : null}
+      <ThemeChips themes={need.themes} />
+      {need.isExample ? (
+        <p className="muted">
+          This need is an example built from Partos’ published learning agenda, not a need a
+          partnership filed.
+        </p>
+      ) : null}
+      <div className="detail-grid">
+        <div>
+          <p className="lede">{need.description}</p>
+          <section aria-labelledby="products-heading">
+            <h2 id="products-heading">Products that address it</h2>
+            {products.docs.length > 0 ? (
+              <>
+                <ProductList products={products.docs} />
+                <p>
+                  <Link href={productsHref({ learningNeeds: [need.slug] })}>
+                    Search and export these products
+                  </Link>
+                </p>
+              </>
+            ) : (
+              <p className="panel">
+                <strong>A gap:</strong> no published knowledge product addresses this need yet.
+              </p>
+            )}
+          </section>
+          <section aria-labelledby="insights-heading">
+            <h2 id="insights-heading">Insights</h2>
+            {insights.docs.length > 0 ? (
+              <ul className="plain-list">
+                {insights.docs.map((i) => (
+                  <li key={i.slug}>
+                    <strong>{i.title}</strong>
+                    <span className="muted">
+                      {i.partnership ? (
+                        <>
+                          {' '}
+                          ·{' '}
+                          <Link href={`/partnerships/${i.partnership.slug}`}>
+                            {i.partnership.name}
+                          </Link>
+                        </>
+                      ) : null}
+                      {i.date ? ` · ${formatDate(i.date)}` : ''}
+                    </span>
+                    <p>{i.body}</p>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">No insight has been shared on this need yet.</p>
+            )}
+          </section>
+        </div>
+        <aside>
+          {need.raisedBy.length > 0 ? (
+            <section aria-labelledby="raised-heading">
+              <h2 id="raised-heading">Raised by</h2>
+              <ul className="plain-list">
+                {need.raisedBy.map((p) => (
+                  <li key={p.slug}>
+                    <Link href={`/partnerships/${p.slug}`}>{p.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading">Coverage history</h2>
+            {history.length > 0 ? (
+              <table className="history">
+                <caption className="visually-hidden">Changes of coverage, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Change</th>
+                    <th scope="col">Why</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {history.map((h, i) => (
+                    <tr key={h.id ?? `${h.at}-${i}`}>
+                      <td>{formatDate(h.at)}</td>
+                      <td>
+                        {h.from ? `${COVERAGE_LABEL.get(h.from)} → ` : ''}
+                        {COVERAGE_LABEL.get(h.to)}
+                      </td>
+                      <td>
+                        {h.reason ?? ''}
+                        {h.product ? (
+                          <>
+                            {h.reason ? ' ' : ''}
+                            <Link href={`/products/${h.product.slug}`}>{h.product.title}</Link>
+                          </>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted">The coverage has not changed since the need was recorded.</p>
+            )}
+          </section>
+          {need.sources && need.sources.length > 0 ? (
+            <section aria-labelledby="sources-heading">
+              <h2 id="sources-heading">Sources</h2>
+              <ul>
+                {need.sources.map((s) => (
+                  <li key={s.url}>
+                    <a href={s.url} rel="noopener">
+                      {s.label || hostOf(s.url)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  )
+}

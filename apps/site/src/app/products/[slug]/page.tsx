@@ -1,0 +1,213 @@
+import { AUDIENCES, LANGUAGES, type Product } from '@repo/types'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { cache } from 'react'
+
+import { Citations } from '@/components/Citations'
+import { CoverageBadge, ThemeChips } from '@/components/Chips'
+import { JsonLd } from '@/components/JsonLd'
+import { ProductRefList, TYPE_LABEL } from '@/components/ProductList'
+import { env } from '@/env'
+import { cms, cmsFileUrl, isNotFound } from '@/lib/cms'
+import { hostOf } from '@/lib/collect'
+import { productsHref } from '@/lib/search'
+import { absoluteUrl, pageMetadata, PUBLISHER, truncate } from '@/lib/seo'
+
+type Props = { params: Promise<{ slug: string }> }
+
+const LANGUAGE_LABEL = new Map<string, string>(LANGUAGES.map((l) => [l.value, l.label]))
+const AUDIENCE_LABEL = new Map<string, string>(AUDIENCES.map((l) => [l.value, l.label]))
+
+const getProduct = cache(async (slug: string): Promise<Product> => {
+  const client = await cms()
+  try {
+    return await client.products.get(slug)
+  } catch (err) {
+    if (isNotFound(err)) notFound()
+    throw err
+  }
+})
+
+const describe = (p: Product) =>
+  p.summary ||
+  `${TYPE_LABEL.get(p.type) ?? p.type}${p.year ? ` (${p.year})` : ''}${
+    p.partnerships.length > 0 ? ` by ${p.partnerships.map((x) => x.name).join(', ')}` : ''
+  }, a knowledge product of the Dialogue and Dissent programme.`
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await getProduct((await params).slug)
+  return pageMetadata({
+    title: product.title,
+    description: describe(product),
+    path: `/products/${product.slug}`,
+    type: 'article',
+  })
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await getProduct((await params).slug)
+  const client = await cms()
+  const related =
+    product.themes.length > 0 || product.partnerships.length > 0
+      ? (
+          await client.products.list({
+            partnerships: product.partnerships.map((p) => p.slug),
+            limit: 7,
+          })
+        ).docs.filter((p) => p.slug !== product.slug)
+      : []
+  const sameTheme =
+    related.length < 3 && product.themes.length > 0
+      ? (
+          await client.products.list({ themes: product.themes.map((t) => t.slug), limit: 7 })
+        ).docs.filter((p) => p.slug !== product.slug && !related.some((r) => r.slug === p.slug))
+      : []
+  const relatedAll = [...related, ...sameTheme].slice(0, 6)
+  const fileUrl = cmsFileUrl(product.file?.url)
+  const link = product.externalUrl || fileUrl
+  const url = absoluteUrl(`/products/${product.slug}`)
+  const typeLabel = TYPE_LABEL.get(product.type) ?? product.type
+
+  return (
+    <article>
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': product.type === 'dataset' ? 'Dataset' : 'CreativeWork',
+          name: product.title,
+          description: truncate(describe(product), 500),
+          url,
+          ...(link ? { sameAs: link } : {}),
+          genre: typeLabel,
+          ...(product.year ? { datePublished: String(product.year) } : {}),
+          inLanguage: product.languages,
+          keywords: product.keywords.join(', ') || undefined,
+          about: product.themes.map((t) => t.title),
+          author: (product.organisations.length > 0
+            ? product.organisations
+            : product.partnerships
+          ).map((o) => ({ '@type': 'Organization', name: o.name })),
+          ...(product.licence ? { license: product.licence } : {}),
+          isPartOf: {
+            '@type': 'Dataset',
+            name: 'Dialogue & Dissent Knowledge Map',
+            publisher: PUBLISHER,
+          },
+        }}
+      />
+      <p className="meta-line">
+        <Link href={productsHref({ types: [product.type] })}>{typeLabel}</Link>
+        {product.year ? ` · ${product.year}` : ''}
+      </p>
+      <h1>{product.title}</h1>
+      <ThemeChips themes={product.themes} />
+      <div className="detail-grid">
+        <div>
+          {product.summary ? <p className="lede">{product.summary}</p> : null}
+          {link ? (
+            <p>
+              <a className="button" href={link} rel="noopener">
+                {product.externalUrl ? 'Open the product' : 'Download the file'}
+                <span className="visually-hidden"> {product.title}</span>
+              </a>
+            </p>
+          ) : (
+            <p className="muted">No link or file has been recorded for this product yet.</p>
+          )}
+
+          {product.learningNeeds.length > 0 ? (
+            <section aria-labelledby="needs-heading">
+              <h2 id="needs-heading">Learning needs it addresses</h2>
+              <ul className="plain-list">
+                {product.learningNeeds.map((n) => (
+                  <li key={n.slug}>
+                    <Link href={`/learning-needs/${n.slug}`}>{n.title}</Link>{' '}
+                    <CoverageBadge coverage={n.coverage} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          <Citations product={product} baseUrl={env().cmsUrl} />
+
+          {relatedAll.length > 0 ? (
+            <section aria-labelledby="related-heading">
+              <h2 id="related-heading">Related products</h2>
+              <ProductRefList products={relatedAll} />
+            </section>
+          ) : null}
+        </div>
+        <aside aria-labelledby="facts-heading">
+          <h2 id="facts-heading">About this product</h2>
+          <dl className="facts">
+            <dt>Type</dt>
+            <dd>{typeLabel}</dd>
+            <dt>Year</dt>
+            <dd>{product.year ?? 'Not recorded'}</dd>
+            {product.partnerships.length > 0 ? (
+              <>
+                <dt>Partnership{product.partnerships.length > 1 ? 's' : ''}</dt>
+                <dd>
+                  {product.partnerships.map((p, i) => (
+                    <span key={p.slug}>
+                      {i > 0 ? ', ' : ''}
+                      <Link href={`/partnerships/${p.slug}`}>{p.name}</Link>
+                    </span>
+                  ))}
+                </dd>
+              </>
+            ) : null}
+            {product.organisations.length > 0 ? (
+              <>
+                <dt>Organisations</dt>
+                <dd>{product.organisations.map((o) => o.name).join(', ')}</dd>
+              </>
+            ) : null}
+            {product.languages.length > 0 ? (
+              <>
+                <dt>Languages</dt>
+                <dd>{product.languages.map((l) => LANGUAGE_LABEL.get(l) ?? l).join(', ')}</dd>
+              </>
+            ) : null}
+            {product.countries.length > 0 ? (
+              <>
+                <dt>Countries</dt>
+                <dd>{product.countries.join(', ')}</dd>
+              </>
+            ) : null}
+            {product.audience.length > 0 ? (
+              <>
+                <dt>Audience</dt>
+                <dd>{product.audience.map((a) => AUDIENCE_LABEL.get(a) ?? a).join(', ')}</dd>
+              </>
+            ) : null}
+            {product.keywords.length > 0 ? (
+              <>
+                <dt>Keywords</dt>
+                <dd>{product.keywords.join(', ')}</dd>
+              </>
+            ) : null}
+            <dt>Licence</dt>
+            <dd>{product.licence || 'Not recorded; ask the publisher'}</dd>
+          </dl>
+          {product.sources && product.sources.length > 0 ? (
+            <>
+              <h3>Sources</h3>
+              <ul>
+                {product.sources.map((s) => (
+                  <li key={s.url}>
+                    <a href={s.url} rel="noopener">
+                      {s.label || hostOf(s.url)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  )
+}

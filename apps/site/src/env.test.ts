@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+
+import { parseEnv } from './env'
+
+describe('site environment', () => {
+  it('should default to the local ports and trim trailing slashes', () => {
+    expect(parseEnv({ CMS_URL: 'https://cms.example.org/' })).toEqual({
+      cmsUrl: 'https://cms.example.org',
+      siteUrl: 'http://localhost:3001',
+      exportUrl: 'http://localhost:3002',
+      revalidateSecret: undefined,
+      revalidateSeconds: 60,
+    })
+  })
+
+  it('should name every bad variable', () => {
+    expect(() => parseEnv({ SITE_URL: 'not a url', REVALIDATE_SECRET: 'short' })).toThrow(
+      /SITE_URL[\s\S]*REVALIDATE_SECRET|REVALIDATE_SECRET[\s\S]*SITE_URL/,
+    )
+  })
+
+  it('should treat empty variables as unset', () => {
+    expect(parseEnv({ CMS_URL: '', REVALIDATE_SECONDS: '5' })).toMatchObject({
+      cmsUrl: 'http://localhost:3000',
+      revalidateSeconds: 5,
+    })
+  })
+})

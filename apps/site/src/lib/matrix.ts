@@ -1,0 +1,118 @@
+/**
+ * The map's visual encoding, kept pure so it can be tested: a cell's count becomes a level
+ * (0 = gap, 1–4 = quarters of the largest count), a dot size (area ∝ count) and a fill colour
+ * (the theme colour, stronger with the level), and rows with no product are gaps.
+ */
+import {
+  type Matrix,
+  type MatrixRow,
+  parseHex,
+  readableTextOn,
+  type ThemeRef,
+  toSearchParams,
+} from '@repo/types'
+
+export type Level = 0 | 1 | 2 | 3 | 4
+
+/** How strongly each level shows the theme colour (mixed with white). */
+export const LEVEL_STRENGTH: Record<Level, number> = { 0: 0, 1: 0.25, 2: 0.5, 3: 0.75, 4: 1 }
+
+/** Smallest and largest dot diameter, in rem. */
+export const DOT_MIN_REM = 0.5
+export const DOT_MAX_REM = 1.75
+
+export type CellEncoding = {
+  count: number
+  level: Level
+  /** No product at all: shown hatched, with the word "gap" for screen readers. */
+  gap: boolean
+  /** CSS class of the level: `cell-l0` … `cell-l4`. */
+  className: string
+  /** Dot diameter in rem (0 for a gap). */
+  dotRem: number
+  /** Dot fill, and the text colour that reads on it. */
+  fill: string
+  text: '#111111' | '#ffffff'
+}
+
+/** The level of `count` when the largest count on the map is `max`: ⌈4·count/max⌉, 0 for none. */
+export function levelFor(count: number, max: number): Level {
+  if (!Number.isFinite(count) || count <= 0) return 0
+  if (max <= 0 || count >= max) return 4
+  return Math.min(4, Math.max(1, Math.ceil((4 * count) / max))) as Level
+}
+
+/** `hex` mixed with white: `strength` 1 is the colour itself, 0 is white. */
+export function tint(hex: string, strength: number): string {
+  const rgb = parseHex(hex) ?? [85, 85, 85]
+  const s = Math.min(1, Math.max(0, strength))
+  return `#${rgb
+    .map((c) => Math.round(255 - (255 - c) * s))
+    .map((c) => c.toString(16).padStart(2, '0'))
+    .join('')}`
+}
+
+/** Encodes one cell. The dot's AREA is proportional to the count. */
+export function encodeCell(count: number, max: number, colour: string): CellEncoding {
+  const level = levelFor(count, max)
+  const gap = level === 0
+  const dotRem = gap
+    ? 0
+    : Number(
+        (DOT_MIN_REM + (DOT_MAX_REM - DOT_MIN_REM) * Math.sqrt(Math.min(1, count / max))).toFixed(
+          3,
+        ),
+      )
+  const fill = gap ? '#ffffff' : tint(colour, LEVEL_STRENGTH[level])
+  return {
+    count,
+    level,
+    gap,
+    className: `cell-l${level}`,
+    dotRem,
+    fill,
+    text: readableTextOn(fill),
+  }
+}
+
+/** The count bands of each level for a map whose largest count is `max` (empty bands left out). */
+export function legendBands(max: number): { level: Level; from: number; to: number }[] {
+  if (max <= 0) return []
+  const bands: { level: Level; from: number; to: number }[] = []
+  for (const level of [1, 2, 3, 4] as const) {
+    const from = Math.floor((max * (level - 1)) / 4) + 1
+    const to = Math.floor((max * level) / 4)
+    if (from <= to) bands.push({ level, from, to })
+  }
+  return bands
+}
+
+/** The largest cell count on the map. */
+export const maxCount = (matrix: Pick<Matrix, 'rows'>): number =>
+  Math.max(0, ...matrix.rows.flatMap((r) => Object.values(r.cells)))
+
+/** A row is a gap when no published product covers it at all. */
+export const isGapRow = (row: Pick<MatrixRow, 'total'>): boolean => row.total === 0
+
+/** The rows that are gaps. */
+export const gapRows = (matrix: Pick<Matrix, 'rows'>): MatrixRow[] => matrix.rows.filter(isGapRow)
+
+/** Where a click on a cell (or a row or column header) leads: `/products` with that filter. */
+export function drillDownHref(
+  matrix: Pick<Matrix, 'axis' | 'programme'>,
+  row: Pick<MatrixRow, 'key'> | null,
+  theme: Pick<ThemeRef, 'slug'> | null,
+): string {
+  const themes = theme ? [theme.slug] : []
+  const params =
+    matrix.axis === 'learning-needs'
+      ? // Any programme's products can address a need: the programme switch picks the needs.
+        toSearchParams({ learningNeeds: row ? [row.key] : [], themes })
+      : toSearchParams({
+          types: row ? [row.key as never] : [],
+          themes,
+          programmes: matrix.programme ? [matrix.programme.slug] : [],
+        })
+  const qs = params.toString()
+  return qs ? `/products?${qs}` : '/products'
+}

@@ -1,0 +1,215 @@
+/**
+ * The browser-test harness the apps share: start the BUILT CMS (its quick start: migrate, seed,
+ * `next start`) on a temporary SQLite database, start the BUILT site against it, and launch
+ * Debian's Chromium through playwright-core. Apps import this package instead of each other's
+ * test files.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { type Browser, chromium } from 'playwright-core'
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** Debian's Chromium (`apt-get install -y chromium`), or `CHROMIUM_PATH`. */
+export function chromiumPath(env: Record<string, string | undefined> = process.env): string {
+  const candidate = env.CHROMIUM_PATH || '/usr/bin/chromium'
+  if (!existsSync(candidate)) {
+    throw new Error(
+      `Chromium not found at ${candidate}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    )
+  }
+  return candidate
+}
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS })
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** The nearest folder at or above `from` that holds `pnpm-workspace.yaml`. */
+export function findRepoRoot(from: string): string {
+  let dir = path.resolve(from)
+  for (;;) {
+    if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir
+    const parent = path.dirname(dir)
+    if (parent === dir) throw new Error(`No pnpm-workspace.yaml at or above ${from}.`)
+    dir = parent
+  }
+}
+
+export type RunningServer = {
+  url: string
+  /** Stops the process group and removes temporary files. */
+  stop: () => Promise<void>
+  /** Everything the process printed so far. */
+  output: () => string
+}
+
+export type RunningCms = RunningServer & { admin: { email: string; password: string } }
+
+type SpawnInit = {
+  cwd: string
+  command: string
+  args: string[]
+  env: Record<string, string | undefined>
+  /** Polled until it answers 2xx. */
+  readyUrl: string
+  timeoutMs: number
+  cleanup?: () => void
+  name: string
+}
+
+async function startServer(init: SpawnInit, url: string): Promise<RunningServer> {
+  let log = ''
+  const child: ChildProcess = spawn(init.command, init.args, {
+    cwd: init.cwd,
+    env: init.env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  child.stdout!.on('data', (d) => (log += d))
+  child.stderr!.on('data', (d) => (log += d))
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      const exited = new Promise((r) => child.once('exit', r))
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+      await exited
+    }
+    init.cleanup?.()
+  }
+  const deadline = Date.now() + init.timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break
+    try {
+      const res = await fetch(init.readyUrl)
+      if (res.ok) return { url, stop, output: () => log }
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  await stop()
+  throw new Error(`The ${init.name} did not start:\n${log}`)
+}
+
+export type StartCmsOptions = {
+  /** The monorepo root (the folder with pnpm-workspace.yaml). */
+  repoRoot: string
+  /** Default: a free port. */
+  port?: number
+  /** Extra environment, e.g. `SITE_URL` and `REVALIDATE_SECRET` for on-demand revalidation. */
+  env?: Record<string, string>
+  admin?: { email: string; password: string }
+}
+
+/**
+ * Starts the built CMS the way `pnpm start` does (migrate, seed, `next start`) on a temporary
+ * SQLite database and a free port, and waits until its API answers.
+ */
+export async function startBuiltCms(options: StartCmsOptions): Promise<RunningCms> {
+  const cmsRoot = path.join(options.repoRoot, 'apps/cms')
+  if (!existsSync(path.join(cmsRoot, '.next/BUILD_ID'))) {
+    throw new Error('The CMS is not built: run `pnpm --filter @repo/cms build` first.')
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'km-cms-'))
+  const port = options.port ?? (await freePort())
+  const url = `http://localhost:${port}`
+  const admin = options.admin ?? {
+    email: 'browser-admin@example.org',
+    password: 'browser-admin-password-1',
+  }
+  const server = await startServer(
+    {
+      name: 'CMS',
+      cwd: cmsRoot,
+      command: 'pnpm',
+      args: ['exec', 'tsx', 'scripts/quickstart.ts'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
+        MEDIA_DIR: path.join(dir, 'media'),
+        PAYLOAD_SECRET: 'browser-test-secret-0123456789abcdef',
+        SERVER_URL: url,
+        SEED_ADMIN_EMAIL: admin.email,
+        SEED_ADMIN_PASSWORD: admin.password,
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...options.env,
+      },
+      readyUrl: `${url}/api/themes?limit=1`,
+      timeoutMs: 180_000,
+      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    },
+    url,
+  )
+  return { ...server, admin }
+}
+
+export type StartSiteOptions = {
+  repoRoot: string
+  /** The running CMS the site reads from. */
+  cmsUrl: string
+  /** Default: a free port. */
+  port?: number
+  /** Extra environment (`REVALIDATE_SECRET`, `EXPORT_URL`, …). */
+  env?: Record<string, string>
+}
+
+/** Starts the built public site (`next start`) against `cmsUrl` and waits until it answers. */
+export async function startBuiltSite(options: StartSiteOptions): Promise<RunningServer> {
+  const siteRoot = path.join(options.repoRoot, 'apps/site')
+  if (!existsSync(path.join(siteRoot, '.next/BUILD_ID'))) {
+    throw new Error('The site is not built: run `pnpm --filter @repo/site build` first.')
+  }
+  const port = options.port ?? (await freePort())
+  const url = `http://localhost:${port}`
+  const nextBin = createRequire(path.join(siteRoot, 'package.json')).resolve('next/dist/bin/next')
+  return startServer(
+    {
+      name: 'site',
+      cwd: siteRoot,
+      command: process.execPath,
+      args: [nextBin, 'start', '-p', String(port)],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        CMS_URL: options.cmsUrl,
+        SITE_URL: url,
+        ...options.env,
+      },
+      readyUrl: `${url}/robots.txt`,
+      timeoutMs: 120_000,
+    },
+    url,
+  )
+}
