@@ -13,10 +13,15 @@ import { createMedia } from './collections/Media'
 import { Organisations } from './collections/Organisations'
 import { Partnerships } from './collections/Partnerships'
 import { Programmes } from './collections/Programmes'
+import { ReviewEvents } from './collections/ReviewEvents'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
+import { facetsEndpoint } from './endpoints/facets'
+import { importEndpoint } from './endpoints/import'
+import { mapMatrixEndpoint } from './endpoints/mapMatrix'
 import { type Env, getEnv } from './env'
 import { migrations } from './migrations'
+import { jobsConfig } from './review/jobs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -68,6 +73,22 @@ export function createConfig(options: ConfigOptions = {}): Promise<SanitizedConf
       user: 'users',
       importMap: { baseDir: dirname },
       meta: { titleSuffix: ' · Knowledge Map CMS' },
+      components: {
+        beforeDashboard: ['/components/ReviewQueueSummary#ReviewQueueSummary'],
+        afterNavLinks: ['/components/ReviewNavLinks#ReviewNavLinks'],
+        views: {
+          reviewQueue: {
+            Component: '/components/ReviewQueueView#ReviewQueueView',
+            path: '/review',
+            meta: { title: 'Review queue' },
+          },
+          import: {
+            Component: '/components/ImportView#ImportView',
+            path: '/import',
+            meta: { title: 'Bulk import' },
+          },
+        },
+      },
     },
     collections: [
       KnowledgeProducts,
@@ -79,12 +100,15 @@ export function createConfig(options: ConfigOptions = {}): Promise<SanitizedConf
       Organisations,
       createMedia({ staticDir: mediaDir }),
       createUsers({ cookieSecure: env.cookieSecure }),
+      ReviewEvents,
     ],
+    endpoints: [mapMatrixEndpoint, facetsEndpoint, importEndpoint],
     db: createDatabaseAdapter(databaseUrl, options.sqliteSchema ?? 'migrations'),
     cors: env.corsOrigins,
     csrf: env.csrfOrigins,
     sharp,
     upload: { limits: { fileSize: env.MAX_UPLOAD_BYTES } },
+    jobs: jobsConfig({ autoRun: env.NODE_ENV !== 'test' }),
     graphQL: { disablePlaygroundInProduction: true },
     telemetry: false,
     logger: options.logLevel ? { options: { level: options.logLevel } } : undefined,

@@ -76,14 +76,23 @@ export interface Config {
     organisations: Organisation;
     media: Media;
     users: User;
+    'review-events': ReviewEvent;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    'knowledge-products': {
+      reviewHistory: 'review-events';
+    };
     'learning-needs': {
       addressedBy: 'knowledge-products';
+      reviewHistory: 'review-events';
+    };
+    insights: {
+      reviewHistory: 'review-events';
     };
     partnerships: {
       products: 'knowledge-products';
@@ -100,7 +109,9 @@ export interface Config {
     organisations: OrganisationsSelect<false> | OrganisationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -117,7 +128,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -199,8 +216,22 @@ export interface KnowledgeProduct {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Contributors: choose “Ready for review” and save the draft (only editors return or publish). Editors: publish, or choose “Returned for changes” with a comment and save.
+   */
+  reviewStatus?: ('draft' | 'in-review' | 'returned' | 'published') | null;
+  /**
+   * Goes with the review step you save now (required when returning). The contributor sees it; every step is kept in the review history.
+   */
+  reviewComment?: string | null;
+  reviewHistory?: {
+    docs?: (number | ReviewEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -372,6 +403,10 @@ export interface LearningNeed {
     totalDocs?: number;
   };
   /**
+   * Editors: pick products that address this need and save. Each product then lists this need under “Learning needs addressed” (the link is stored once, on the product) and appears in “Addressed by” above.
+   */
+  linkProducts?: (number | KnowledgeProduct)[] | null;
+  /**
    * The override when set, else the derived value.
    */
   coverage?: ('open' | 'partial' | 'covered') | null;
@@ -406,8 +441,22 @@ export interface LearningNeed {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Contributors: choose “Ready for review” and save the draft (only editors return or publish). Editors: publish, or choose “Returned for changes” with a comment and save.
+   */
+  reviewStatus?: ('draft' | 'in-review' | 'returned' | 'published') | null;
+  /**
+   * Goes with the review step you save now (required when returning). The contributor sees it; every step is kept in the review history.
+   */
+  reviewComment?: string | null;
+  reviewHistory?: {
+    docs?: (number | ReviewEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -450,6 +499,75 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Every review step on contributed records. Written by the workflow; read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-events".
+ */
+export interface ReviewEvent {
+  id: number;
+  record:
+    | {
+        relationTo: 'knowledge-products';
+        value: number | KnowledgeProduct;
+      }
+    | {
+        relationTo: 'learning-needs';
+        value: number | LearningNeed;
+      }
+    | {
+        relationTo: 'insights';
+        value: number | Insight;
+      };
+  recordTitle?: string | null;
+  from?: ('draft' | 'in-review' | 'returned' | 'published') | null;
+  to: 'draft' | 'in-review' | 'returned' | 'published';
+  comment?: string | null;
+  at: string;
+  byName?: string | null;
+  byRole?: string | null;
+  by?: (number | null) | User;
+  partnerships?: (number | Partnership)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Lessons that flow back from current partnerships into the map.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "insights".
+ */
+export interface Insight {
+  id: number;
+  title: string;
+  /**
+   * Used in links. Generated from the title and kept when the title changes; edit it only to change the URL.
+   */
+  slug?: string | null;
+  body: string;
+  partnership: number | Partnership;
+  date?: string | null;
+  learningNeeds?: (number | LearningNeed)[] | null;
+  products?: (number | KnowledgeProduct)[] | null;
+  /**
+   * Contributors: choose “Ready for review” and save the draft (only editors return or publish). Editors: publish, or choose “Returned for changes” with a comment and save.
+   */
+  reviewStatus?: ('draft' | 'in-review' | 'returned' | 'published') | null;
+  /**
+   * Goes with the review step you save now (required when returning). The contributor sees it; every step is kept in the review history.
+   */
+  reviewComment?: string | null;
+  reviewHistory?: {
+    docs?: (number | ReviewEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
+}
+/**
  * PDFs and images only.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -487,28 +605,6 @@ export interface Media {
   };
 }
 /**
- * Lessons that flow back from current partnerships into the map.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "insights".
- */
-export interface Insight {
-  id: number;
-  title: string;
-  /**
-   * Used in links. Generated from the title and kept when the title changes; edit it only to change the URL.
-   */
-  slug?: string | null;
-  body: string;
-  partnership: number | Partnership;
-  date?: string | null;
-  learningNeeds?: (number | LearningNeed)[] | null;
-  products?: (number | KnowledgeProduct)[] | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -524,6 +620,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -567,6 +755,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'review-events';
+        value: number | ReviewEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -638,8 +830,12 @@ export interface KnowledgeProductsSelect<T extends boolean = true> {
         label?: T;
         id?: T;
       };
+  reviewStatus?: T;
+  reviewComment?: T;
+  reviewHistory?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -657,6 +853,7 @@ export interface LearningNeedsSelect<T extends boolean = true> {
   themes?: T;
   isExample?: T;
   addressedBy?: T;
+  linkProducts?: T;
   coverage?: T;
   derivedCoverage?: T;
   publishedProductCount?: T;
@@ -680,8 +877,12 @@ export interface LearningNeedsSelect<T extends boolean = true> {
         label?: T;
         id?: T;
       };
+  reviewStatus?: T;
+  reviewComment?: T;
+  reviewHistory?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -696,8 +897,12 @@ export interface InsightsSelect<T extends boolean = true> {
   date?: T;
   learningNeeds?: T;
   products?: T;
+  reviewStatus?: T;
+  reviewComment?: T;
+  reviewHistory?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -851,11 +1056,60 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-events_select".
+ */
+export interface ReviewEventsSelect<T extends boolean = true> {
+  record?: T;
+  recordTitle?: T;
+  from?: T;
+  to?: T;
+  comment?: T;
+  at?: T;
+  byName?: T;
+  byRole?: T;
+  by?: T;
+  partnerships?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -898,6 +1152,35 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'knowledge-products';
+          value: number | KnowledgeProduct;
+        } | null)
+      | ({
+          relationTo: 'learning-needs';
+          value: number | LearningNeed;
+        } | null)
+      | ({
+          relationTo: 'insights';
+          value: number | Insight;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -2,6 +2,7 @@ import { COLLECTIONS, type CollectionSlug } from '@repo/types'
 import type { Payload, TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { REVIEW_EVENTS } from '../src/review/states'
 import { describeEachDatabase, startCms, type TestCms } from './helpers/payload'
 import {
   buildWorld,
@@ -301,6 +302,57 @@ describeEachDatabase('access matrix', (kind) => {
       }
     })
   }
+
+  describe(`${REVIEW_EVENTS} (written by the workflow only)`, () => {
+    const expected: Record<'read' | 'create' | 'update' | 'delete', Row> = {
+      read: row(D, A, D, A, A),
+      create: row(D, D, D, D, D),
+      update: row(D, D, D, D, D),
+      delete: row(D, D, D, D, D),
+    }
+    for (const [op, outcomes] of Object.entries(expected)) {
+      for (const role of ROLES_UNDER_TEST) {
+        const outcome = outcomes[role]
+        it(`should ${outcome === 'allowed' ? 'allow' : 'deny'} ${op} for ${role} (REST)`, async () => {
+          // A draft of partnership A creates a review event as it is saved.
+          const doc = await createFixture(cms.payload, COLLECTIONS.insights, world, 'draft')
+          const { docs } = await cms.payload.find({
+            collection: REVIEW_EVENTS,
+            where: { 'record.value': { equals: doc.id } },
+            depth: 0,
+          })
+          const event = docs[0]!
+          const headers: Record<string, string> = {
+            'Content-Type': 'application/json',
+            ...(tokens[role] ? { Authorization: `JWT ${tokens[role]}` } : {}),
+          }
+          const url = `${cms.baseUrl}/api/${REVIEW_EVENTS}`
+          const res =
+            op === 'read'
+              ? await cms.fetch(`${url}/${event.id}?depth=0`, { headers })
+              : op === 'create'
+                ? await cms.fetch(url, {
+                    method: 'POST',
+                    headers,
+                    body: JSON.stringify({
+                      record: { relationTo: COLLECTIONS.insights, value: doc.id },
+                      to: 'published',
+                      at: new Date().toISOString(),
+                    }),
+                  })
+                : op === 'update'
+                  ? await cms.fetch(`${url}/${event.id}`, {
+                      method: 'PATCH',
+                      headers,
+                      body: JSON.stringify({ comment: 'Rewritten history' }),
+                    })
+                  : await cms.fetch(`${url}/${event.id}`, { method: 'DELETE', headers })
+          expect(res.status).toBeLessThan(500)
+          expect(res.ok ? 'allowed' : 'denied').toBe(outcome)
+        })
+      }
+    }
+  })
 
   describe('own account', () => {
     it('should let a contributor read and rename themself but not change their role or partnerships', async () => {

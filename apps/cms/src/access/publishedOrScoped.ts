@@ -2,11 +2,16 @@ import type { Access, Where } from 'payload'
 
 import { isRole, partnershipIdsOf } from './roles'
 
-const published: Where = { _status: { equals: 'published' } }
+/** Published and not in the trash: what the public may read. */
+const live: Where = {
+  and: [{ _status: { equals: 'published' } }, { deletedAt: { exists: false } }],
+}
 
 /**
- * Read access for collections with drafts. Anonymous visitors get published records only;
- * contributors also see the drafts of their own partnerships; staff see everything.
+ * Read access for collections with drafts and a trash. Anonymous visitors get published records
+ * that are not in the trash (even when they ask for `trash=true`); contributors also see the
+ * records of their own partnerships, trashed drafts included so they can restore them; staff see
+ * everything.
  * @param scopeField the relationship field that ties a record to partnerships
  */
 export const publishedOrScoped =
@@ -15,8 +20,8 @@ export const publishedOrScoped =
     if (isRole(user, 'admin', 'editor')) return true
     if (isRole(user, 'contributor')) {
       const ids = partnershipIdsOf(user)
-      if (ids.length === 0) return published
-      return { or: [published, { [scopeField]: { in: ids } }] }
+      if (ids.length === 0) return live
+      return { or: [live, { [scopeField]: { in: ids } }] }
     }
-    return published
+    return live
   }

@@ -7,8 +7,10 @@ import { canReadVersionsScoped } from '../access/canReadVersionsScoped'
 import { canUpdateScoped } from '../access/canUpdateScoped'
 import { publishedOrScoped } from '../access/publishedOrScoped'
 import { partnershipScopeField } from '../fields/partnershipScope'
+import { reviewFields } from '../fields/review'
 import { slugField } from '../fields/slug'
 import { guardContributorWrites } from '../hooks/guardContributorWrites'
+import { reviewAfterChange, reviewBeforeChange } from '../hooks/reviewWorkflow'
 
 const SCOPE = 'partnership'
 
@@ -18,12 +20,13 @@ export const Insights: CollectionConfig = {
   admin: {
     group: 'Content',
     useAsTitle: 'title',
-    defaultColumns: ['title', 'partnership', 'date', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'partnership', 'date', 'reviewStatus', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'body'],
     description: 'Lessons that flow back from current partnerships into the map.',
   },
   defaultSort: '-date',
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  trash: true,
   access: {
     read: publishedOrScoped(SCOPE),
     readVersions: canReadVersionsScoped(SCOPE),
@@ -31,7 +34,10 @@ export const Insights: CollectionConfig = {
     update: canUpdateScoped(SCOPE),
     delete: canDeleteScoped(SCOPE),
   },
-  hooks: { beforeChange: [guardContributorWrites(SCOPE)] },
+  hooks: {
+    beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange],
+    afterChange: [reviewAfterChange],
+  },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
     slugField('title'),
@@ -63,5 +69,6 @@ export const Insights: CollectionConfig = {
       hasMany: true,
       label: 'Related products',
     },
+    ...reviewFields(),
   ],
 }

@@ -39,13 +39,20 @@ export async function recomputeCoverage(
   })
   const derived = coverageFromCount(totalDocs)
   if (need.derivedCoverage === derived && need.publishedProductCount === totalDocs) return
-  await payload.update({
-    collection: COLLECTIONS.learningNeeds,
-    id: needId,
-    data: { derivedCoverage: derived, publishedProductCount: totalDocs },
-    depth: 0,
-    req,
-    overrideAccess: true,
-    context: { [INTERNAL]: true, coverageTrigger: trigger },
-  })
+  // The Local API merges `context` into the shared `req.context`; restore it afterwards so the
+  // flag and the trigger do not leak into the hooks of the operation that called us.
+  const outerContext = req.context
+  try {
+    await payload.update({
+      collection: COLLECTIONS.learningNeeds,
+      id: needId,
+      data: { derivedCoverage: derived, publishedProductCount: totalDocs },
+      depth: 0,
+      req,
+      overrideAccess: true,
+      context: { [INTERNAL]: true, coverageTrigger: trigger },
+    })
+  } finally {
+    req.context = outerContext
+  }
 }

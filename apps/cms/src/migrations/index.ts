@@ -1,9 +1,15 @@
 import * as migration_20261129_081954_initial from './20261129_081954_initial';
+import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow';
 
 export const migrations = [
   {
     up: migration_20261129_081954_initial.up,
     down: migration_20261129_081954_initial.down,
-    name: '20261129_081954_initial'
+    name: '20261129_081954_initial',
+  },
+  {
+    up: migration_20261129_083413_editorial_workflow.up,
+    down: migration_20261129_083413_editorial_workflow.down,
+    name: '20261129_083413_editorial_workflow'
   },
 ];

@@ -7,9 +7,11 @@ import { canReadVersionsScoped } from '../../access/canReadVersionsScoped'
 import { canUpdateScoped } from '../../access/canUpdateScoped'
 import { publishedOrScoped } from '../../access/publishedOrScoped'
 import { partnershipScopeField } from '../../fields/partnershipScope'
+import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField, validateUrl } from '../../fields/sources'
 import { guardContributorWrites } from '../../hooks/guardContributorWrites'
+import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { syncCoverageAfterChange, syncCoverageAfterDelete } from './hooks/syncCoverage'
 
 const SCOPE = 'partnerships'
@@ -29,12 +31,21 @@ export const KnowledgeProducts: CollectionConfig = {
   admin: {
     group: 'Content',
     useAsTitle: 'title',
-    defaultColumns: ['title', 'type', 'year', 'partnerships', 'themes', '_status', 'updatedAt'],
+    defaultColumns: [
+      'title',
+      'type',
+      'year',
+      'partnerships',
+      'reviewStatus',
+      '_status',
+      'updatedAt',
+    ],
     listSearchableFields: ['title', 'slug', 'summary'],
     description: 'Publications, tools, methods and instruments produced by the partnerships.',
   },
   defaultSort: '-updatedAt',
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  trash: true,
   access: {
     read: publishedOrScoped(SCOPE),
     readVersions: canReadVersionsScoped(SCOPE),
@@ -43,8 +54,8 @@ export const KnowledgeProducts: CollectionConfig = {
     delete: canDeleteScoped(SCOPE),
   },
   hooks: {
-    beforeChange: [guardContributorWrites(SCOPE)],
-    afterChange: [syncCoverageAfterChange],
+    beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange],
+    afterChange: [syncCoverageAfterChange, reviewAfterChange],
     afterDelete: [syncCoverageAfterDelete],
   },
   fields: [
@@ -128,5 +139,6 @@ export const KnowledgeProducts: CollectionConfig = {
     },
     { name: 'keywords', type: 'text', hasMany: true },
     sourcesField(),
+    ...reviewFields(),
   ],
 }

@@ -8,10 +8,13 @@ import { canUpdateScoped } from '../../access/canUpdateScoped'
 import { isStaffField } from '../../access/isStaffField'
 import { publishedOrScoped } from '../../access/publishedOrScoped'
 import { partnershipScopeField } from '../../fields/partnershipScope'
+import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField } from '../../fields/sources'
 import { guardContributorWrites } from '../../hooks/guardContributorWrites'
+import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { applyCoverage } from './hooks/applyCoverage'
+import { linkProductsFromNeed } from './hooks/linkProducts'
 
 const SCOPE = 'raisedBy'
 const coverageOptions = COVERAGE.map((c) => ({ ...c }))
@@ -22,13 +25,22 @@ export const LearningNeeds: CollectionConfig = {
   admin: {
     group: 'Content',
     useAsTitle: 'title',
-    defaultColumns: ['title', 'kind', 'coverage', 'priority', 'raisedBy', '_status'],
+    defaultColumns: [
+      'title',
+      'kind',
+      'coverage',
+      'priority',
+      'raisedBy',
+      'reviewStatus',
+      '_status',
+    ],
     listSearchableFields: ['title', 'slug', 'description'],
     description:
       'Knowledge gaps and learning needs of current partnerships. Coverage follows the published products that address a need.',
   },
   defaultSort: 'title',
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  trash: true,
   access: {
     read: publishedOrScoped(SCOPE),
     readVersions: canReadVersionsScoped(SCOPE),
@@ -37,7 +49,8 @@ export const LearningNeeds: CollectionConfig = {
     delete: canDeleteScoped(SCOPE),
   },
   hooks: {
-    beforeChange: [guardContributorWrites(SCOPE), applyCoverage],
+    beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange, applyCoverage],
+    afterChange: [linkProductsFromNeed, reviewAfterChange],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
@@ -98,6 +111,19 @@ export const LearningNeeds: CollectionConfig = {
       admin: {
         description: 'Products that list this need. Link them from either the product or here.',
         defaultColumns: ['title', 'type', 'year', '_status'],
+      },
+    },
+    {
+      name: 'linkProducts',
+      type: 'relationship',
+      relationTo: COLLECTIONS.knowledgeProducts,
+      hasMany: true,
+      virtual: true,
+      label: 'Link existing products',
+      access: { read: isStaffField, create: isStaffField, update: isStaffField },
+      admin: {
+        description:
+          'Editors: pick products that address this need and save. Each product then lists this need under “Learning needs addressed” (the link is stored once, on the product) and appears in “Addressed by” above.',
       },
     },
     {
@@ -176,5 +202,6 @@ export const LearningNeeds: CollectionConfig = {
       ],
     },
     sourcesField(),
+    ...reviewFields(),
   ],
 }
