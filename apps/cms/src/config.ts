@@ -20,6 +20,7 @@ import { facetsEndpoint } from './endpoints/facets'
 import { importEndpoint } from './endpoints/import'
 import { mapMatrixEndpoint } from './endpoints/mapMatrix'
 import { type Env, getEnv } from './env'
+import { storagePlugins } from './storage'
 import { migrations } from './migrations'
 import { jobsConfig } from './review/jobs'
 
@@ -62,7 +63,7 @@ export function createDatabaseAdapter(
 }
 
 /** Builds the Payload config. `payload.config.ts` calls it with the process environment. */
-export function createConfig(options: ConfigOptions = {}): Promise<SanitizedConfig> {
+export async function createConfig(options: ConfigOptions = {}): Promise<SanitizedConfig> {
   const env = options.env ?? getEnv()
   const databaseUrl = options.databaseUrl ?? env.DATABASE_URL
   const mediaDir = path.resolve(options.mediaDir ?? env.MEDIA_DIR ?? 'data/media')
@@ -111,6 +112,7 @@ export function createConfig(options: ConfigOptions = {}): Promise<SanitizedConf
     jobs: jobsConfig({ autoRun: env.NODE_ENV !== 'test' }),
     graphQL: { disablePlaygroundInProduction: true },
     telemetry: false,
+    plugins: await storagePlugins({ databaseKind: env.databaseKind, env }),
     logger: options.logLevel ? { options: { level: options.logLevel } } : undefined,
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   })

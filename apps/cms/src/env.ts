@@ -38,6 +38,14 @@ const schema = z.object({
     .min(12, 'SEED_ADMIN_PASSWORD needs 12 characters or more')
     .optional(),
   NEXT_PHASE: z.string().optional(),
+  /** Object storage for uploads (off unless S3_BUCKET is set); validated in storage.ts. */
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().optional(),
+  S3_ENDPOINT: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_PREFIX: z.string().optional(),
 })
 
 export type Env = z.infer<typeof schema> & {
@@ -111,14 +119,23 @@ export async function prepareLocalEnv(options: { production: boolean }): Promise
   const path = await import('node:path')
   loadEnvConfig(process.cwd(), !options.production)
   if (options.production) (process.env as Record<string, string>).NODE_ENV = 'production'
-  if (process.env.PAYLOAD_SECRET) return
-  const file = path.resolve(process.cwd(), 'data/.payload-secret')
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true })
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
-    console.log(`[cms] Generated a PAYLOAD_SECRET for this machine in ${file}.`)
+  const localSecret = (file: string): string => {
+    if (!existsSync(file)) {
+      mkdirSync(path.dirname(file), { recursive: true })
+      try {
+        writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' })
+        console.log(`[cms] Generated a secret for this machine in ${file}.`)
+      } catch {
+        // another app created it first
+      }
+    }
+    return readFileSync(file, 'utf8').trim()
   }
-  process.env.PAYLOAD_SECRET = readFileSync(file, 'utf8').trim()
+  process.env.PAYLOAD_SECRET ||= localSecret(path.resolve(process.cwd(), 'data/.payload-secret'))
+  // Shared with the site's quick start (apps/site/scripts/start.mjs reads the same file).
+  process.env.REVALIDATE_SECRET ||= localSecret(
+    path.resolve(process.cwd(), '../../.local/revalidate-secret'),
+  )
   cached = undefined
 }
 

@@ -38,7 +38,7 @@ export type StorageSettings = {
 
 /** The object storage settings from the environment, or undefined when it is off. */
 export function storageSettings(
-  source: Record<string, string | undefined> = process.env,
+  source: Record<string, string | undefined | unknown>,
 ): StorageSettings | undefined {
   const parsed = schema.safeParse(source)
   if (!parsed.success) {
@@ -77,7 +77,7 @@ export function storageSettings(
  */
 export async function storagePlugins(options: {
   databaseKind: 'mongodb' | 'sqlite'
-  env?: Record<string, string | undefined>
+  env: Record<string, string | undefined | unknown>
 }): Promise<Plugin[]> {
   const settings = storageSettings(options.env)
   if (!settings) return []

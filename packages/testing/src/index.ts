@@ -151,8 +151,8 @@ export async function startBuiltCms(options: StartCmsOptions): Promise<RunningCm
     {
       name: 'CMS',
       cwd: cmsRoot,
-      command: 'pnpm',
-      args: ['exec', 'tsx', 'scripts/quickstart.ts'],
+      command: path.join(cmsRoot, 'node_modules/.bin/tsx'),
+      args: ['scripts/quickstart.ts'],
       env: {
         ...process.env,
         NODE_ENV: 'production',

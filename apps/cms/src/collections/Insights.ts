@@ -10,6 +10,7 @@ import { partnershipScopeField } from '../fields/partnershipScope'
 import { reviewFields } from '../fields/review'
 import { slugField } from '../fields/slug'
 import { guardContributorWrites } from '../hooks/guardContributorWrites'
+import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../hooks/reviewWorkflow'
 
 const SCOPE = 'partnership'
@@ -36,7 +37,8 @@ export const Insights: CollectionConfig = {
   },
   hooks: {
     beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange],
-    afterChange: [reviewAfterChange],
+    afterChange: [reviewAfterChange, revalidateSiteAfterChange],
+    afterDelete: [revalidateSiteAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },

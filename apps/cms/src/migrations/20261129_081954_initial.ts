@@ -9,9 +9,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`knowledge_products\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`knowledge_products_languages_order_idx\` ON \`knowledge_products_languages\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_languages_parent_idx\` ON \`knowledge_products_languages\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_languages_value_idx\` ON \`knowledge_products_languages\` (\`value\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_languages_order_idx\` ON \`knowledge_products_languages\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_languages_parent_idx\` ON \`knowledge_products_languages\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_languages_value_idx\` ON \`knowledge_products_languages\` (\`value\`);`,
+  )
   await db.run(sql`CREATE TABLE \`knowledge_products_audience\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -20,8 +26,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`knowledge_products\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`knowledge_products_audience_order_idx\` ON \`knowledge_products_audience\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_audience_parent_idx\` ON \`knowledge_products_audience\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_audience_order_idx\` ON \`knowledge_products_audience\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_audience_parent_idx\` ON \`knowledge_products_audience\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`knowledge_products_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -31,8 +41,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`knowledge_products\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`knowledge_products_sources_order_idx\` ON \`knowledge_products_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_sources_parent_id_idx\` ON \`knowledge_products_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_sources_order_idx\` ON \`knowledge_products_sources\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_sources_parent_id_idx\` ON \`knowledge_products_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`knowledge_products\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -49,14 +63,30 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`file_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE INDEX \`knowledge_products_title_idx\` ON \`knowledge_products\` (\`title\`);`)
-  await db.run(sql`CREATE UNIQUE INDEX \`knowledge_products_slug_idx\` ON \`knowledge_products\` (\`slug\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_type_idx\` ON \`knowledge_products\` (\`type\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_year_idx\` ON \`knowledge_products\` (\`year\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_file_idx\` ON \`knowledge_products\` (\`file_id\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_updated_at_idx\` ON \`knowledge_products\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_created_at_idx\` ON \`knowledge_products\` (\`created_at\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products__status_idx\` ON \`knowledge_products\` (\`_status\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_title_idx\` ON \`knowledge_products\` (\`title\`);`,
+  )
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`knowledge_products_slug_idx\` ON \`knowledge_products\` (\`slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_type_idx\` ON \`knowledge_products\` (\`type\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_year_idx\` ON \`knowledge_products\` (\`year\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_file_idx\` ON \`knowledge_products\` (\`file_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_updated_at_idx\` ON \`knowledge_products\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_created_at_idx\` ON \`knowledge_products\` (\`created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products__status_idx\` ON \`knowledge_products\` (\`_status\`);`,
+  )
   await db.run(sql`CREATE TABLE \`knowledge_products_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -66,8 +96,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`knowledge_products\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`knowledge_products_texts_order_parent\` ON \`knowledge_products_texts\` (\`order\`,\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_texts_text_idx\` ON \`knowledge_products_texts\` (\`text\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_texts_order_parent\` ON \`knowledge_products_texts\` (\`order\`,\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_texts_text_idx\` ON \`knowledge_products_texts\` (\`text\`);`,
+  )
   await db.run(sql`CREATE TABLE \`knowledge_products_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -84,13 +118,27 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`learning_needs_id\`) REFERENCES \`learning_needs\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`knowledge_products_rels_order_idx\` ON \`knowledge_products_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_rels_parent_idx\` ON \`knowledge_products_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_rels_path_idx\` ON \`knowledge_products_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_rels_partnerships_id_idx\` ON \`knowledge_products_rels\` (\`partnerships_id\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_rels_themes_id_idx\` ON \`knowledge_products_rels\` (\`themes_id\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_rels_organisations_id_idx\` ON \`knowledge_products_rels\` (\`organisations_id\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_products_rels_learning_needs_id_idx\` ON \`knowledge_products_rels\` (\`learning_needs_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_rels_order_idx\` ON \`knowledge_products_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_rels_parent_idx\` ON \`knowledge_products_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_rels_path_idx\` ON \`knowledge_products_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_rels_partnerships_id_idx\` ON \`knowledge_products_rels\` (\`partnerships_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_rels_themes_id_idx\` ON \`knowledge_products_rels\` (\`themes_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_rels_organisations_id_idx\` ON \`knowledge_products_rels\` (\`organisations_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_products_rels_learning_needs_id_idx\` ON \`knowledge_products_rels\` (\`learning_needs_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_knowledge_products_v_version_languages\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -99,9 +147,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_knowledge_products_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_languages_order_idx\` ON \`_knowledge_products_v_version_languages\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_languages_parent_idx\` ON \`_knowledge_products_v_version_languages\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_languages_value_idx\` ON \`_knowledge_products_v_version_languages\` (\`value\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_languages_order_idx\` ON \`_knowledge_products_v_version_languages\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_languages_parent_idx\` ON \`_knowledge_products_v_version_languages\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_languages_value_idx\` ON \`_knowledge_products_v_version_languages\` (\`value\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_knowledge_products_v_version_audience\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -110,8 +164,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_knowledge_products_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_audience_order_idx\` ON \`_knowledge_products_v_version_audience\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_audience_parent_idx\` ON \`_knowledge_products_v_version_audience\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_audience_order_idx\` ON \`_knowledge_products_v_version_audience\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_audience_parent_idx\` ON \`_knowledge_products_v_version_audience\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_knowledge_products_v_version_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -122,8 +180,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_knowledge_products_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_sources_order_idx\` ON \`_knowledge_products_v_version_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_sources_parent_id_idx\` ON \`_knowledge_products_v_version_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_sources_order_idx\` ON \`_knowledge_products_v_version_sources\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_sources_parent_id_idx\` ON \`_knowledge_products_v_version_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_knowledge_products_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -145,18 +207,42 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`version_file_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_parent_idx\` ON \`_knowledge_products_v\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_version_title_idx\` ON \`_knowledge_products_v\` (\`version_title\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_version_slug_idx\` ON \`_knowledge_products_v\` (\`version_slug\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_version_type_idx\` ON \`_knowledge_products_v\` (\`version_type\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_version_year_idx\` ON \`_knowledge_products_v\` (\`version_year\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_version_file_idx\` ON \`_knowledge_products_v\` (\`version_file_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_version_updated_at_idx\` ON \`_knowledge_products_v\` (\`version_updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_version_created_at_idx\` ON \`_knowledge_products_v\` (\`version_created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_version_version__status_idx\` ON \`_knowledge_products_v\` (\`version__status\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_created_at_idx\` ON \`_knowledge_products_v\` (\`created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_updated_at_idx\` ON \`_knowledge_products_v\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_latest_idx\` ON \`_knowledge_products_v\` (\`latest\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_parent_idx\` ON \`_knowledge_products_v\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_version_title_idx\` ON \`_knowledge_products_v\` (\`version_title\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_version_slug_idx\` ON \`_knowledge_products_v\` (\`version_slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_version_type_idx\` ON \`_knowledge_products_v\` (\`version_type\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_version_year_idx\` ON \`_knowledge_products_v\` (\`version_year\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_version_file_idx\` ON \`_knowledge_products_v\` (\`version_file_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_version_updated_at_idx\` ON \`_knowledge_products_v\` (\`version_updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_version_created_at_idx\` ON \`_knowledge_products_v\` (\`version_created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_version_version__status_idx\` ON \`_knowledge_products_v\` (\`version__status\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_created_at_idx\` ON \`_knowledge_products_v\` (\`created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_updated_at_idx\` ON \`_knowledge_products_v\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_latest_idx\` ON \`_knowledge_products_v\` (\`latest\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_knowledge_products_v_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -166,7 +252,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_knowledge_products_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_texts_order_parent\` ON \`_knowledge_products_v_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_texts_order_parent\` ON \`_knowledge_products_v_texts\` (\`order\`,\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_knowledge_products_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -183,13 +271,27 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`learning_needs_id\`) REFERENCES \`learning_needs\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_rels_order_idx\` ON \`_knowledge_products_v_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_rels_parent_idx\` ON \`_knowledge_products_v_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_rels_path_idx\` ON \`_knowledge_products_v_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_rels_partnerships_id_idx\` ON \`_knowledge_products_v_rels\` (\`partnerships_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_rels_themes_id_idx\` ON \`_knowledge_products_v_rels\` (\`themes_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_rels_organisations_id_idx\` ON \`_knowledge_products_v_rels\` (\`organisations_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_products_v_rels_learning_needs_id_idx\` ON \`_knowledge_products_v_rels\` (\`learning_needs_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_rels_order_idx\` ON \`_knowledge_products_v_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_rels_parent_idx\` ON \`_knowledge_products_v_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_rels_path_idx\` ON \`_knowledge_products_v_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_rels_partnerships_id_idx\` ON \`_knowledge_products_v_rels\` (\`partnerships_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_rels_themes_id_idx\` ON \`_knowledge_products_v_rels\` (\`themes_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_rels_organisations_id_idx\` ON \`_knowledge_products_v_rels\` (\`organisations_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_products_v_rels_learning_needs_id_idx\` ON \`_knowledge_products_v_rels\` (\`learning_needs_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`learning_needs_coverage_history\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -205,10 +307,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`learning_needs\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`learning_needs_coverage_history_order_idx\` ON \`learning_needs_coverage_history\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_coverage_history_parent_id_idx\` ON \`learning_needs_coverage_history\` (\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_coverage_history_product_idx\` ON \`learning_needs_coverage_history\` (\`product_id\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_coverage_history_changed_by_idx\` ON \`learning_needs_coverage_history\` (\`changed_by_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_coverage_history_order_idx\` ON \`learning_needs_coverage_history\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_coverage_history_parent_id_idx\` ON \`learning_needs_coverage_history\` (\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_coverage_history_product_idx\` ON \`learning_needs_coverage_history\` (\`product_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_coverage_history_changed_by_idx\` ON \`learning_needs_coverage_history\` (\`changed_by_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`learning_needs_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -218,8 +328,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`learning_needs\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`learning_needs_sources_order_idx\` ON \`learning_needs_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_sources_parent_id_idx\` ON \`learning_needs_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_sources_order_idx\` ON \`learning_needs_sources\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_sources_parent_id_idx\` ON \`learning_needs_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`learning_needs\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -241,14 +355,28 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`learning_needs_title_idx\` ON \`learning_needs\` (\`title\`);`)
-  await db.run(sql`CREATE UNIQUE INDEX \`learning_needs_slug_idx\` ON \`learning_needs\` (\`slug\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`learning_needs_slug_idx\` ON \`learning_needs\` (\`slug\`);`,
+  )
   await db.run(sql`CREATE INDEX \`learning_needs_kind_idx\` ON \`learning_needs\` (\`kind\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_priority_idx\` ON \`learning_needs\` (\`priority\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_programme_idx\` ON \`learning_needs\` (\`programme_id\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_coverage_idx\` ON \`learning_needs\` (\`coverage\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_updated_at_idx\` ON \`learning_needs\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_created_at_idx\` ON \`learning_needs\` (\`created_at\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs__status_idx\` ON \`learning_needs\` (\`_status\`);`)
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_priority_idx\` ON \`learning_needs\` (\`priority\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_programme_idx\` ON \`learning_needs\` (\`programme_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_coverage_idx\` ON \`learning_needs\` (\`coverage\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_updated_at_idx\` ON \`learning_needs\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_created_at_idx\` ON \`learning_needs\` (\`created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs__status_idx\` ON \`learning_needs\` (\`_status\`);`,
+  )
   await db.run(sql`CREATE TABLE \`learning_needs_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -261,11 +389,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`themes_id\`) REFERENCES \`themes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`learning_needs_rels_order_idx\` ON \`learning_needs_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_rels_parent_idx\` ON \`learning_needs_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_rels_path_idx\` ON \`learning_needs_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_rels_partnerships_id_idx\` ON \`learning_needs_rels\` (\`partnerships_id\`);`)
-  await db.run(sql`CREATE INDEX \`learning_needs_rels_themes_id_idx\` ON \`learning_needs_rels\` (\`themes_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_rels_order_idx\` ON \`learning_needs_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_rels_parent_idx\` ON \`learning_needs_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_rels_path_idx\` ON \`learning_needs_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_rels_partnerships_id_idx\` ON \`learning_needs_rels\` (\`partnerships_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`learning_needs_rels_themes_id_idx\` ON \`learning_needs_rels\` (\`themes_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_learning_needs_v_version_coverage_history\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -282,10 +420,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_learning_needs_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_coverage_history_order_idx\` ON \`_learning_needs_v_version_coverage_history\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_coverage_history_parent_id_idx\` ON \`_learning_needs_v_version_coverage_history\` (\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_coverage_history_product_idx\` ON \`_learning_needs_v_version_coverage_history\` (\`product_id\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_coverage_history_changed_by_idx\` ON \`_learning_needs_v_version_coverage_history\` (\`changed_by_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_coverage_history_order_idx\` ON \`_learning_needs_v_version_coverage_history\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_coverage_history_parent_id_idx\` ON \`_learning_needs_v_version_coverage_history\` (\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_coverage_history_product_idx\` ON \`_learning_needs_v_version_coverage_history\` (\`product_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_coverage_history_changed_by_idx\` ON \`_learning_needs_v_version_coverage_history\` (\`changed_by_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_learning_needs_v_version_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -296,8 +442,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_learning_needs_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_sources_order_idx\` ON \`_learning_needs_v_version_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_sources_parent_id_idx\` ON \`_learning_needs_v_version_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_sources_order_idx\` ON \`_learning_needs_v_version_sources\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_sources_parent_id_idx\` ON \`_learning_needs_v_version_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_learning_needs_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -323,19 +473,45 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`version_programme_id\`) REFERENCES \`programmes\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_parent_idx\` ON \`_learning_needs_v\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_version_title_idx\` ON \`_learning_needs_v\` (\`version_title\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_version_slug_idx\` ON \`_learning_needs_v\` (\`version_slug\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_version_kind_idx\` ON \`_learning_needs_v\` (\`version_kind\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_version_priority_idx\` ON \`_learning_needs_v\` (\`version_priority\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_version_programme_idx\` ON \`_learning_needs_v\` (\`version_programme_id\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_version_coverage_idx\` ON \`_learning_needs_v\` (\`version_coverage\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_version_updated_at_idx\` ON \`_learning_needs_v\` (\`version_updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_version_created_at_idx\` ON \`_learning_needs_v\` (\`version_created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_version_version__status_idx\` ON \`_learning_needs_v\` (\`version__status\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_created_at_idx\` ON \`_learning_needs_v\` (\`created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_updated_at_idx\` ON \`_learning_needs_v\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_latest_idx\` ON \`_learning_needs_v\` (\`latest\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_parent_idx\` ON \`_learning_needs_v\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_version_title_idx\` ON \`_learning_needs_v\` (\`version_title\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_version_slug_idx\` ON \`_learning_needs_v\` (\`version_slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_version_kind_idx\` ON \`_learning_needs_v\` (\`version_kind\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_version_priority_idx\` ON \`_learning_needs_v\` (\`version_priority\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_version_programme_idx\` ON \`_learning_needs_v\` (\`version_programme_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_version_coverage_idx\` ON \`_learning_needs_v\` (\`version_coverage\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_version_updated_at_idx\` ON \`_learning_needs_v\` (\`version_updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_version_created_at_idx\` ON \`_learning_needs_v\` (\`version_created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_version_version__status_idx\` ON \`_learning_needs_v\` (\`version__status\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_created_at_idx\` ON \`_learning_needs_v\` (\`created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_updated_at_idx\` ON \`_learning_needs_v\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_latest_idx\` ON \`_learning_needs_v\` (\`latest\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_learning_needs_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -348,11 +524,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`themes_id\`) REFERENCES \`themes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_rels_order_idx\` ON \`_learning_needs_v_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_rels_parent_idx\` ON \`_learning_needs_v_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_rels_path_idx\` ON \`_learning_needs_v_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_rels_partnerships_id_idx\` ON \`_learning_needs_v_rels\` (\`partnerships_id\`);`)
-  await db.run(sql`CREATE INDEX \`_learning_needs_v_rels_themes_id_idx\` ON \`_learning_needs_v_rels\` (\`themes_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_rels_order_idx\` ON \`_learning_needs_v_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_rels_parent_idx\` ON \`_learning_needs_v_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_rels_path_idx\` ON \`_learning_needs_v_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_rels_partnerships_id_idx\` ON \`_learning_needs_v_rels\` (\`partnerships_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_learning_needs_v_rels_themes_id_idx\` ON \`_learning_needs_v_rels\` (\`themes_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`insights\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -388,8 +574,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`insights_rels_order_idx\` ON \`insights_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`insights_rels_parent_idx\` ON \`insights_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`insights_rels_path_idx\` ON \`insights_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`insights_rels_learning_needs_id_idx\` ON \`insights_rels\` (\`learning_needs_id\`);`)
-  await db.run(sql`CREATE INDEX \`insights_rels_knowledge_products_id_idx\` ON \`insights_rels\` (\`knowledge_products_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`insights_rels_learning_needs_id_idx\` ON \`insights_rels\` (\`learning_needs_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`insights_rels_knowledge_products_id_idx\` ON \`insights_rels\` (\`knowledge_products_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_insights_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -409,15 +599,33 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_insights_v_parent_idx\` ON \`_insights_v\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_version_version_title_idx\` ON \`_insights_v\` (\`version_title\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_version_version_slug_idx\` ON \`_insights_v\` (\`version_slug\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_version_version_partnership_idx\` ON \`_insights_v\` (\`version_partnership_id\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_version_version_date_idx\` ON \`_insights_v\` (\`version_date\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_version_version_updated_at_idx\` ON \`_insights_v\` (\`version_updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_version_version_created_at_idx\` ON \`_insights_v\` (\`version_created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_version_version__status_idx\` ON \`_insights_v\` (\`version__status\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_created_at_idx\` ON \`_insights_v\` (\`created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_updated_at_idx\` ON \`_insights_v\` (\`updated_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_version_version_title_idx\` ON \`_insights_v\` (\`version_title\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_version_version_slug_idx\` ON \`_insights_v\` (\`version_slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_version_version_partnership_idx\` ON \`_insights_v\` (\`version_partnership_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_version_version_date_idx\` ON \`_insights_v\` (\`version_date\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_version_version_updated_at_idx\` ON \`_insights_v\` (\`version_updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_version_version_created_at_idx\` ON \`_insights_v\` (\`version_created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_version_version__status_idx\` ON \`_insights_v\` (\`version__status\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_created_at_idx\` ON \`_insights_v\` (\`created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_updated_at_idx\` ON \`_insights_v\` (\`updated_at\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_insights_v_latest_idx\` ON \`_insights_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`_insights_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -431,11 +639,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`knowledge_products_id\`) REFERENCES \`knowledge_products\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_insights_v_rels_order_idx\` ON \`_insights_v_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_rels_parent_idx\` ON \`_insights_v_rels\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_rels_order_idx\` ON \`_insights_v_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_rels_parent_idx\` ON \`_insights_v_rels\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_insights_v_rels_path_idx\` ON \`_insights_v_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_rels_learning_needs_id_idx\` ON \`_insights_v_rels\` (\`learning_needs_id\`);`)
-  await db.run(sql`CREATE INDEX \`_insights_v_rels_knowledge_products_id_idx\` ON \`_insights_v_rels\` (\`knowledge_products_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_rels_learning_needs_id_idx\` ON \`_insights_v_rels\` (\`learning_needs_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_insights_v_rels_knowledge_products_id_idx\` ON \`_insights_v_rels\` (\`knowledge_products_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`partnerships_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -445,8 +661,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`partnerships\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`partnerships_sources_order_idx\` ON \`partnerships_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`partnerships_sources_parent_id_idx\` ON \`partnerships_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`partnerships_sources_order_idx\` ON \`partnerships_sources\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`partnerships_sources_parent_id_idx\` ON \`partnerships_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`partnerships\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -466,11 +686,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`partnerships_name_idx\` ON \`partnerships\` (\`name\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`partnerships_slug_idx\` ON \`partnerships\` (\`slug\`);`)
-  await db.run(sql`CREATE INDEX \`partnerships_programme_idx\` ON \`partnerships\` (\`programme_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`partnerships_programme_idx\` ON \`partnerships\` (\`programme_id\`);`,
+  )
   await db.run(sql`CREATE INDEX \`partnerships_lead_idx\` ON \`partnerships\` (\`lead_id\`);`)
-  await db.run(sql`CREATE INDEX \`partnerships_iati_identifier_idx\` ON \`partnerships\` (\`iati_identifier\`);`)
-  await db.run(sql`CREATE INDEX \`partnerships_updated_at_idx\` ON \`partnerships\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`partnerships_created_at_idx\` ON \`partnerships\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`partnerships_iati_identifier_idx\` ON \`partnerships\` (\`iati_identifier\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`partnerships_updated_at_idx\` ON \`partnerships\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`partnerships_created_at_idx\` ON \`partnerships\` (\`created_at\`);`,
+  )
   await db.run(sql`CREATE TABLE \`partnerships_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -480,7 +708,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`partnerships\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`partnerships_texts_order_parent\` ON \`partnerships_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`partnerships_texts_order_parent\` ON \`partnerships_texts\` (\`order\`,\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`partnerships_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -493,11 +723,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`themes_id\`) REFERENCES \`themes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`partnerships_rels_order_idx\` ON \`partnerships_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`partnerships_rels_parent_idx\` ON \`partnerships_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`partnerships_rels_path_idx\` ON \`partnerships_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`partnerships_rels_organisations_id_idx\` ON \`partnerships_rels\` (\`organisations_id\`);`)
-  await db.run(sql`CREATE INDEX \`partnerships_rels_themes_id_idx\` ON \`partnerships_rels\` (\`themes_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`partnerships_rels_order_idx\` ON \`partnerships_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`partnerships_rels_parent_idx\` ON \`partnerships_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`partnerships_rels_path_idx\` ON \`partnerships_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`partnerships_rels_organisations_id_idx\` ON \`partnerships_rels\` (\`organisations_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`partnerships_rels_themes_id_idx\` ON \`partnerships_rels\` (\`themes_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`programmes_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -507,8 +747,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`programmes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`programmes_sources_order_idx\` ON \`programmes_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`programmes_sources_parent_id_idx\` ON \`programmes_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`programmes_sources_order_idx\` ON \`programmes_sources\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`programmes_sources_parent_id_idx\` ON \`programmes_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`programmes\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -534,7 +778,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`themes_sources_order_idx\` ON \`themes_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`themes_sources_parent_id_idx\` ON \`themes_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`themes_sources_parent_id_idx\` ON \`themes_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`themes\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text NOT NULL,
@@ -566,8 +812,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`organisations_name_idx\` ON \`organisations\` (\`name\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`organisations_slug_idx\` ON \`organisations\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`organisations_kind_idx\` ON \`organisations\` (\`kind\`);`)
-  await db.run(sql`CREATE INDEX \`organisations_updated_at_idx\` ON \`organisations\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`organisations_created_at_idx\` ON \`organisations\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`organisations_updated_at_idx\` ON \`organisations\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`organisations_created_at_idx\` ON \`organisations\` (\`created_at\`);`,
+  )
   await db.run(sql`CREATE TABLE \`media\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -596,7 +846,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`media_updated_at_idx\` ON \`media\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`media_created_at_idx\` ON \`media\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`media_filename_idx\` ON \`media\` (\`filename\`);`)
-  await db.run(sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`)
+  await db.run(
+    sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`,
+  )
   await db.run(sql`CREATE TABLE \`users_sessions\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -607,7 +859,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`users_sessions_order_idx\` ON \`users_sessions\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`users_sessions_parent_id_idx\` ON \`users_sessions\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`users_sessions_parent_id_idx\` ON \`users_sessions\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`users\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -643,7 +897,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_rels_order_idx\` ON \`users_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`users_rels_parent_idx\` ON \`users_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`users_rels_path_idx\` ON \`users_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`users_rels_partnerships_id_idx\` ON \`users_rels\` (\`partnerships_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`users_rels_partnerships_id_idx\` ON \`users_rels\` (\`partnerships_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -658,9 +914,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -687,18 +949,42 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_knowledge_products_id_idx\` ON \`payload_locked_documents_rels\` (\`knowledge_products_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_learning_needs_id_idx\` ON \`payload_locked_documents_rels\` (\`learning_needs_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_insights_id_idx\` ON \`payload_locked_documents_rels\` (\`insights_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_partnerships_id_idx\` ON \`payload_locked_documents_rels\` (\`partnerships_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_programmes_id_idx\` ON \`payload_locked_documents_rels\` (\`programmes_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_themes_id_idx\` ON \`payload_locked_documents_rels\` (\`themes_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_organisations_id_idx\` ON \`payload_locked_documents_rels\` (\`organisations_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_knowledge_products_id_idx\` ON \`payload_locked_documents_rels\` (\`knowledge_products_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_learning_needs_id_idx\` ON \`payload_locked_documents_rels\` (\`learning_needs_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_insights_id_idx\` ON \`payload_locked_documents_rels\` (\`insights_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_partnerships_id_idx\` ON \`payload_locked_documents_rels\` (\`partnerships_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_programmes_id_idx\` ON \`payload_locked_documents_rels\` (\`programmes_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_themes_id_idx\` ON \`payload_locked_documents_rels\` (\`themes_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_organisations_id_idx\` ON \`payload_locked_documents_rels\` (\`organisations_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -707,9 +993,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_preferences_key_idx\` ON \`payload_preferences\` (\`key\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_updated_at_idx\` ON \`payload_preferences\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_created_at_idx\` ON \`payload_preferences\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_key_idx\` ON \`payload_preferences\` (\`key\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_updated_at_idx\` ON \`payload_preferences\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_created_at_idx\` ON \`payload_preferences\` (\`created_at\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_preferences_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -720,10 +1012,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_order_idx\` ON \`payload_preferences_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_order_idx\` ON \`payload_preferences_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_migrations\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text,
@@ -732,8 +1032,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`,
+  )
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

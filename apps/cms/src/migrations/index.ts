@@ -1,5 +1,5 @@
-import * as migration_20261129_081954_initial from './20261129_081954_initial';
-import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow';
+import * as migration_20261129_081954_initial from './20261129_081954_initial'
+import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow'
 
 export const migrations = [
   {
@@ -10,6 +10,6 @@ export const migrations = [
   {
     up: migration_20261129_083413_editorial_workflow.up,
     down: migration_20261129_083413_editorial_workflow.down,
-    name: '20261129_083413_editorial_workflow'
+    name: '20261129_083413_editorial_workflow',
   },
-];
+]

@@ -65,6 +65,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       data: { ...data, slug } as RequiredDataFromCollectionSlug<S>,
       depth: 0,
       overrideAccess: true,
+      // One seed run is not 90 page changes: the site refreshes on its own schedule after it.
+      context: { skipRevalidate: true },
     })
     report.created[collection] = (report.created[collection] ?? 0) + 1
     return (doc as { id: Id }).id

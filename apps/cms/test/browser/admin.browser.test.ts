@@ -5,7 +5,7 @@ import { COLLECTIONS } from '@repo/types'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchBrowser, type RunningCms, startBuiltCms } from './harness'
+import { findRepoRoot, launchBrowser, type RunningCms, startBuiltCms } from '@repo/testing'
 
 const artefacts = path.resolve('test-results')
 
@@ -15,7 +15,7 @@ describe('admin in a real browser', () => {
   let page: Page
 
   beforeAll(async () => {
-    cms = await startBuiltCms()
+    cms = await startBuiltCms({ repoRoot: findRepoRoot(import.meta.dirname) })
     browser = await launchBrowser()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   }, 240_000)

@@ -5,7 +5,7 @@ import { COLLECTIONS } from '@repo/types'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchBrowser, type RunningCms, startBuiltCms } from './harness'
+import { findRepoRoot, launchBrowser, type RunningCms, startBuiltCms } from '@repo/testing'
 
 const artefacts = path.resolve('test-results')
 
@@ -38,7 +38,7 @@ describe('review flow in a real browser', () => {
   }
 
   beforeAll(async () => {
-    cms = await startBuiltCms()
+    cms = await startBuiltCms({ repoRoot: findRepoRoot(import.meta.dirname) })
     browser = await launchBrowser()
     const login = await fetch(`${cms.url}/api/users/login`, {
       method: 'POST',

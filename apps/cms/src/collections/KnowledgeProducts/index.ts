@@ -1,4 +1,4 @@
-import { COLLECTIONS, LANGUAGES, PRODUCT_TYPES, YEAR_MAX, YEAR_MIN } from '@repo/types'
+import { AUDIENCES, COLLECTIONS, LANGUAGES, PRODUCT_TYPES, YEAR_MAX, YEAR_MIN } from '@repo/types'
 import type { CollectionConfig } from 'payload'
 
 import { canCreateDraft } from '../../access/canCreateDraft'
@@ -11,19 +11,11 @@ import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField, validateUrl } from '../../fields/sources'
 import { guardContributorWrites } from '../../hooks/guardContributorWrites'
+import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { syncCoverageAfterChange, syncCoverageAfterDelete } from './hooks/syncCoverage'
 
 const SCOPE = 'partnerships'
-
-export const AUDIENCES = [
-  { value: 'practitioners', label: 'Practitioners' },
-  { value: 'policymakers', label: 'Policymakers' },
-  { value: 'researchers', label: 'Researchers' },
-  { value: 'donors', label: 'Donors' },
-  { value: 'communities', label: 'Communities' },
-  { value: 'general', label: 'General public' },
-]
 
 export const KnowledgeProducts: CollectionConfig = {
   slug: COLLECTIONS.knowledgeProducts,
@@ -55,8 +47,8 @@ export const KnowledgeProducts: CollectionConfig = {
   },
   hooks: {
     beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange],
-    afterChange: [syncCoverageAfterChange, reviewAfterChange],
-    afterDelete: [syncCoverageAfterDelete],
+    afterChange: [syncCoverageAfterChange, reviewAfterChange, revalidateSiteAfterChange],
+    afterDelete: [syncCoverageAfterDelete, revalidateSiteAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
@@ -134,7 +126,12 @@ export const KnowledgeProducts: CollectionConfig = {
           type: 'text',
           admin: { description: 'E.g. CC BY 4.0, or “All rights reserved”.' },
         },
-        { name: 'audience', type: 'select', hasMany: true, options: AUDIENCES },
+        {
+          name: 'audience',
+          type: 'select',
+          hasMany: true,
+          options: AUDIENCES.map((a) => ({ ...a })),
+        },
       ],
     },
     { name: 'keywords', type: 'text', hasMany: true },

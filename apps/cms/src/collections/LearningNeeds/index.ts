@@ -12,6 +12,7 @@ import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField } from '../../fields/sources'
 import { guardContributorWrites } from '../../hooks/guardContributorWrites'
+import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { applyCoverage } from './hooks/applyCoverage'
 import { linkProductsFromNeed } from './hooks/linkProducts'
@@ -50,7 +51,8 @@ export const LearningNeeds: CollectionConfig = {
   },
   hooks: {
     beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange, applyCoverage],
-    afterChange: [linkProductsFromNeed, reviewAfterChange],
+    afterChange: [linkProductsFromNeed, reviewAfterChange, revalidateSiteAfterChange],
+    afterDelete: [revalidateSiteAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },

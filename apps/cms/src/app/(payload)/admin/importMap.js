@@ -6,9 +6,10 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/components/ReviewNavLinks#ReviewNavLinks": ReviewNavLinks_18b84b6bc334138037e36c89e66214c2,
-  "/components/ReviewQueueSummary#ReviewQueueSummary": ReviewQueueSummary_c9742825ea2c379aa9529144f557e5ea,
-  "/components/ReviewQueueView#ReviewQueueView": ReviewQueueView_dd633564f0a13145322aec195e51febb,
-  "/components/ImportView#ImportView": ImportView_e0914430343acda479f6798b2a6c428e,
-  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
+  '/components/ReviewNavLinks#ReviewNavLinks': ReviewNavLinks_18b84b6bc334138037e36c89e66214c2,
+  '/components/ReviewQueueSummary#ReviewQueueSummary':
+    ReviewQueueSummary_c9742825ea2c379aa9529144f557e5ea,
+  '/components/ReviewQueueView#ReviewQueueView': ReviewQueueView_dd633564f0a13145322aec195e51febb,
+  '/components/ImportView#ImportView': ImportView_e0914430343acda479f6798b2a6c428e,
+  '@payloadcms/next/rsc#CollectionCards': CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
 }
