@@ -138,6 +138,38 @@ describeEachDatabase('coverage', (kind) => {
     expect(res.coverageHistory?.length).toBe(1)
   })
 
+  it('should update the live need without publishing an editor’s pending draft of it', async () => {
+    const need = await newNeed()
+    await cms.payload.update({
+      collection: COLLECTIONS.learningNeeds,
+      id: need.id,
+      data: { title: 'Unpublished new title' },
+      draft: true,
+      depth: 0,
+    })
+    const product = await newProduct([need.id])
+
+    const live = await readNeed(need.id)
+    expect(live.title).toBe(need.title)
+    expect(live.coverage).toBe('partial')
+    expect(live.coverageHistory?.at(-1)?.product).toBe(product.id)
+
+    const draft = (await cms.payload.findByID({
+      collection: COLLECTIONS.learningNeeds,
+      id: need.id,
+      draft: true,
+      depth: 0,
+    })) as LearningNeed
+    expect(draft._status).toBe('draft')
+    expect(draft.title).toBe('Unpublished new title')
+    expect(draft.coverage).toBe('partial')
+
+    const anonymous = await cms.fetch(
+      `${cms.baseUrl}/api/${COLLECTIONS.learningNeeds}/${need.id}?depth=0`,
+    )
+    expect(((await anonymous.json()) as LearningNeed).title).toBe(need.title)
+  })
+
   it('should not let a contributor set an override', async () => {
     const need = await cms.payload.create({
       collection: COLLECTIONS.learningNeeds,
