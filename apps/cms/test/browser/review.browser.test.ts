@@ -78,8 +78,20 @@ describe('review flow in a real browser', () => {
 
   async function chooseReview(page: Page, label: string) {
     // The field's id is on its wrapper (label, control, description): open the control itself.
-    await page.click('#field-reviewStatus .rs__control')
+    // On a busy machine the first click can land before the select has hydrated and opens
+    // nothing, so open it until its menu shows.
     const option = page.getByRole('option', { name: label, exact: true })
+    for (let attempt = 1; ; attempt++) {
+      await page.click('#field-reviewStatus .rs__control')
+      try {
+        await page.locator('.rs__menu').waitFor({ state: 'visible', timeout: 3_000 })
+        break
+      } catch (err) {
+        if (attempt === 5)
+          throw new Error('The Review select never opened its menu', { cause: err })
+        await page.keyboard.press('Escape')
+      }
+    }
     try {
       await option.click({ timeout: 10_000 })
     } catch (err) {
