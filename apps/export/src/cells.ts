@@ -1,0 +1,70 @@
+/**
+ * Cell values for the spreadsheet formats (CSV and XLSX), and the defence against formula
+ * injection (CSV/"DDE" injection, OWASP): a text cell that begins with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return is prefixed with a single quote, so a spreadsheet shows it as text and
+ * never evaluates it. Numbers, booleans and dates are typed values and are never touched, so
+ * `-3` stays the number -3.
+ */
+
+/** A value in a spreadsheet row. */
+export type Cell = string | number | boolean | Date | null | undefined
+
+/** The characters that make a spreadsheet read a cell as a formula. */
+export const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'] as const
+
+/** The prefix that neutralises a formula-like cell. */
+export const NEUTRALISING_PREFIX = "'"
+
+/** Whether a text cell would be read as a formula. */
+export function isFormulaLike(text: string): boolean {
+  return text.length > 0 && (FORMULA_TRIGGERS as readonly string[]).includes(text[0]!)
+}
+
+/** Neutralises one text value: prefixes it with `'` when it begins with a trigger character. */
+export function neutralise(text: string): string {
+  return isFormulaLike(text) ? NEUTRALISING_PREFIX + text : text
+}
+
+/** A cell for CSV: text neutralised; numbers as numbers; dates as ISO 8601; booleans spelled. */
+export function csvCell(value: Cell): string | number {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') return Number.isFinite(value) ? value : ''
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  if (value instanceof Date) return value.toISOString()
+  return neutralise(value)
+}
+
+// XML 1.0 cannot hold C0 control characters other than tab, LF and CR, nor lone surrogates or
+// U+FFFE/U+FFFF; an XLSX with one of them does not open. They are dropped.
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/
+
+/**
+ * The text an XLSX cell can hold: characters XML cannot carry are dropped, and line breaks are
+ * LF (XML readers turn a raw CR into LF anyway; Excel breaks lines in a cell on LF).
+ */
+export function xlsxText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text
+  return text.replace(NOT_XML, '').replace(/\r\n?/g, '\n')
+}
+
+/**
+ * A cell for XLSX: always a plain value (text, number or boolean), never a formula. Dates are
+ * ISO 8601 text: the workbook is written without a style table (styles cost half the speed), and
+ * ISO text still sorts and filters correctly.
+ */
+export function xlsxCell(value: Cell): string | number | boolean | null {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  if (typeof value === 'boolean') return value
+  if (value instanceof Date) return value.toISOString()
+  return neutralise(xlsxText(value))
+}
+
+/** Joins a list into one cell. */
+export const joinList = (items: readonly (string | null | undefined)[]): string =>
+  items.filter((s): s is string => typeof s === 'string' && s !== '').join('; ')

@@ -1,0 +1,315 @@
+/**
+ * Runs one streaming export: check the CMS and the size before any byte, answer conditional
+ * requests, then pump records from the SDK's iterator into a format sink until the end, the
+ * client leaving (which aborts the SDK's requests), a failure (the sink's visible marker) or a
+ * shutdown deadline.
+ */
+import { createHash } from 'node:crypto'
+import type { Writable } from 'node:stream'
+
+import { KnowledgeMapError } from '@repo/types'
+import type { Request, Response } from 'express'
+import type { Logger } from 'pino'
+
+import { DestinationClosed, type ExportMeta, type Format, FORMATS, type Sink } from './formats.js'
+import { cmsUnavailable, HttpProblem } from './problem.js'
+
+/** Why a request's work was aborted. */
+export class ClientGone extends Error {
+  override readonly name = 'ClientGone'
+  constructor() {
+    super('The client closed the connection.')
+  }
+}
+export class ShuttingDown extends Error {
+  override readonly name = 'ShuttingDown'
+  constructor() {
+    super('The export service is shutting down.')
+  }
+}
+export class RequestTimedOut extends Error {
+  override readonly name = 'RequestTimedOut'
+  constructor(ms: number) {
+    super(`No answer could be started within ${ms} ms.`)
+  }
+}
+
+/** The exports that are streaming right now, so a shutdown can wait for them. */
+export class ActiveExports {
+  private readonly running = new Map<AbortController, Promise<void>>()
+
+  get size(): number {
+    return this.running.size
+  }
+
+  track(controller: AbortController, work: Promise<void>): void {
+    this.running.set(controller, work)
+    void work.finally(() => this.running.delete(controller))
+  }
+
+  /** Resolves `true` when every running export has ended, `false` at the deadline. */
+  async settled(deadlineMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), deadlineMs)
+    })
+    const all = Promise.allSettled([...this.running.values()]).then(() => true as const)
+    try {
+      return await Promise.race([all, deadline])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  /** Stops every running export; each ends its file with the incomplete marker. */
+  abortAll(): Promise<PromiseSettledResult<void>[]> {
+    const works = [...this.running.entries()].map(([controller, work]) => {
+      controller.abort(new ShuttingDown())
+      return work
+    })
+    return Promise.allSettled(works)
+  }
+}
+
+/** Maps an error from the SDK to the problem answered before any byte was sent. */
+export function problemFromError(err: unknown): HttpProblem | undefined {
+  if (err instanceof HttpProblem) return err
+  if (err instanceof KnowledgeMapError) {
+    switch (err.code) {
+      case 'network_error':
+      case 'timeout':
+      case 'server_error':
+      case 'unauthorized':
+      case 'not_found':
+        return cmsUnavailable(`The CMS could not be read: ${err.message}`)
+      case 'invalid_filter':
+        return new HttpProblem(400, 'invalid-parameter', 'Invalid query parameter', err.message)
+      case 'aborted':
+        return undefined
+      default:
+        return new HttpProblem(
+          502,
+          'bad-gateway',
+          'The CMS answered something unexpected',
+          err.message,
+        )
+    }
+  }
+  return undefined
+}
+
+/** The detail written into an incomplete export's marker. */
+function failureDetail(err: unknown, signal: AbortSignal): string {
+  if (signal.aborted && signal.reason instanceof ShuttingDown) return signal.reason.message
+  if (err instanceof KnowledgeMapError) return `The CMS stopped answering (${err.code}).`
+  return 'The export failed on the server.'
+}
+
+/** A filename: the view, its filter and today's date, e.g. `knowledge-products_theme-x_2026-11-29.csv`. */
+export function exportFilename(view: string, query: string, format: Format, now: Date): string {
+  const day = now.toISOString().slice(0, 10)
+  const filter = [...new URLSearchParams(query).entries()]
+    .map(([k, v]) => `${k}-${v}`)
+    .join('_')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '')
+    .slice(0, 80)
+    .replace(/[-_]+$/, '')
+  return `${view}${filter ? `_${filter}` : ''}_${day}.${FORMATS[format].extension}`
+}
+
+export type ExportPlan<T> = {
+  req: Request
+  res: Response
+  logger: Logger
+  active: ActiveExports
+  signal: AbortSignal
+  maxRows: number
+  meta: ExportMeta
+  /** Cheap facts fetched before any byte: the row count and the latest change. */
+  preflight: (signal: AbortSignal) => Promise<{ total: number; lastModified?: Date }>
+  records: (signal: AbortSignal) => AsyncIterable<T>
+  sink: (out: Writable) => Sink<T>
+  /** Records to read ahead of the writer (default 200: two CMS pages). */
+  readAhead?: number
+  /** Goes into the ETag with the preflight facts (e.g. the BOM choice). */
+  variant?: string
+}
+
+/**
+ * Streams one export. Throws (for the error handler to answer) only before the first byte.
+ */
+export async function runExport<T>(plan: ExportPlan<T>): Promise<void> {
+  const { req, res, signal, meta } = plan
+  const { total, lastModified } = await plan.preflight(signal)
+  if (total > plan.maxRows) {
+    throw new HttpProblem(
+      413,
+      'export-too-large',
+      'Export too large',
+      `This view has ${total} records; one export holds at most ${plan.maxRows}. Narrow the filter (for example by year or theme) and export the parts.`,
+    )
+  }
+  meta.total = total
+
+  const etag = `W/"${createHash('sha256')
+    .update(
+      JSON.stringify([
+        meta.view,
+        meta.format,
+        meta.query,
+        plan.variant ?? '',
+        total,
+        lastModified?.toISOString() ?? '',
+      ]),
+    )
+    .digest('base64url')
+    .slice(0, 27)}"`
+  res.setHeader('ETag', etag)
+  if (lastModified) res.setHeader('Last-Modified', lastModified.toUTCString())
+  res.setHeader('Cache-Control', 'private, no-cache')
+  res.setHeader('Vary', 'Accept-Encoding')
+  if (req.fresh) {
+    res.status(304).end()
+    return
+  }
+
+  const filename = exportFilename(meta.view, meta.query, meta.format, new Date(meta.generatedAt))
+  res.setHeader('Content-Type', FORMATS[meta.format].contentType)
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`)
+  res.setHeader('X-Total-Count', String(total))
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  if (req.method === 'HEAD') {
+    res.status(200).end()
+    return
+  }
+
+  // The first page is fetched before any byte, so a CMS that is down gets a 503, not a stub file.
+  const iterator = readAhead(plan.records(signal), plan.readAhead ?? 200)
+  let next: IteratorResult<T>
+  try {
+    next = await iterator.next()
+  } catch (err) {
+    await iterator.return?.()
+    throw err
+  }
+
+  const controller = { rows: 0 }
+  const work = (async () => {
+    const sink = plan.sink(res)
+    res.status(200)
+    try {
+      await sink.begin()
+      while (!next.done) {
+        await sink.row(next.value)
+        controller.rows++
+        next = await iterator.next()
+      }
+      await sink.end()
+    } catch (err) {
+      await iterator.return?.().catch(() => undefined)
+      const clientGone =
+        err instanceof DestinationClosed ||
+        res.destroyed ||
+        (signal.aborted && signal.reason instanceof ClientGone)
+      if (clientGone) {
+        plan.logger.info({ rows: controller.rows }, 'export stopped: the client went away')
+        res.destroy()
+        return
+      }
+      plan.logger.warn(
+        { err, rows: controller.rows },
+        'export incomplete: ending the file with the marker',
+      )
+      try {
+        await sink.fail({ detail: failureDetail(err, signal), rows: controller.rows })
+      } catch (markerErr) {
+        plan.logger.warn({ err: markerErr }, 'could not write the incomplete marker')
+        res.destroy()
+      }
+    }
+  })()
+  plan.active.track(requestController(res), work)
+  await work
+}
+
+/**
+ * Reads up to `max` records ahead of the consumer, so the CMS's next page is being fetched while
+ * the current one is written. A failure of the source is raised only after the records that came
+ * before it, so an incomplete file holds every row that arrived.
+ */
+export function readAhead<T>(source: AsyncIterable<T>, max: number): AsyncIterableIterator<T> {
+  const it = source[Symbol.asyncIterator]()
+  const queue: T[] = []
+  let finished = false
+  let failed = false
+  let failure: unknown
+  let stopped = false
+  let wakeConsumer: (() => void) | undefined
+  let wakeProducer: (() => void) | undefined
+  const wake = (which: 'consumer' | 'producer') => {
+    const fn = which === 'consumer' ? wakeConsumer : wakeProducer
+    if (which === 'consumer') wakeConsumer = undefined
+    else wakeProducer = undefined
+    fn?.()
+  }
+
+  void (async () => {
+    try {
+      while (!stopped) {
+        if (queue.length >= max) {
+          await new Promise<void>((resolve) => (wakeProducer = resolve))
+          continue
+        }
+        const next = await it.next()
+        if (next.done) break
+        queue.push(next.value)
+        wake('consumer')
+      }
+    } catch (err) {
+      failed = true
+      failure = err
+    } finally {
+      finished = true
+      wake('consumer')
+    }
+    // Stopped by the consumer while the source was idle: let it clean up.
+    if (stopped && !failed) await it.return?.()?.catch(() => undefined)
+  })()
+
+  return {
+    [Symbol.asyncIterator]() {
+      return this
+    },
+    async next(): Promise<IteratorResult<T>> {
+      for (;;) {
+        if (queue.length > 0) {
+          const value = queue.shift() as T
+          wake('producer')
+          return { value, done: false }
+        }
+        if (finished) {
+          if (failed) {
+            failed = false
+            throw failure
+          }
+          return { value: undefined, done: true }
+        }
+        await new Promise<void>((resolve) => (wakeConsumer = resolve))
+      }
+    },
+    async return(): Promise<IteratorResult<T>> {
+      stopped = true
+      queue.length = 0
+      wake('producer')
+      return { value: undefined, done: true }
+    },
+  }
+}
+
+/** The request-scoped AbortController that the app's middleware keeps in `res.locals`. */
+export function requestController(res: Response): AbortController {
+  return res.locals.abort as AbortController
+}

@@ -1,0 +1,102 @@
+/**
+ * The query strings each endpoint accepts. Products and learning needs take exactly the site's
+ * filter query (`/products?theme=…&yearFrom=…`), parsed with the shared filter language of
+ * `@repo/types`, so a site URL's query is a valid export query. Exports hold every matching
+ * record: the view's `sort`, `page` and `limit` are validated like on the site but do not cut the
+ * export (rows come in a stable order, by record id, so a large export can be paged by keyset).
+ */
+import {
+  isSlug,
+  learningNeedFilters,
+  MATRIX_AXES,
+  type FilterError,
+  type LearningNeedFilter,
+  type MatrixAxis,
+  productFilters,
+  type ProductFilter,
+} from '@repo/types'
+
+import { badParameter } from './problem.js'
+
+/** Parameters that only shape the view on the site; exports ignore them after validating them. */
+const VIEW_ONLY = ['sort', 'page', 'limit']
+
+/** `?bom=1` adds a UTF-8 byte order mark to a CSV (Excel then reads UTF-8 correctly). */
+function takeBom(params: URLSearchParams, allowed: boolean): boolean {
+  const values = params.getAll('bom')
+  params.delete('bom')
+  if (values.length === 0) return false
+  if (!allowed) throw badParameter('bom', 'Only CSV exports take a byte order mark.')
+  if (values.length > 1) throw badParameter('bom', 'Give this parameter only once.')
+  const v = values[0]!.trim().toLowerCase()
+  if (v === '1' || v === 'true' || v === '') return true
+  if (v === '0' || v === 'false') return false
+  throw badParameter('bom', 'Use bom=1 or bom=0.')
+}
+
+const fromFilterError = (error: FilterError) =>
+  badParameter(error.param, error.issues[0]?.message ?? error.message, error.issues)
+
+function canonical(params: URLSearchParams): string {
+  for (const key of VIEW_ONLY) params.delete(key)
+  return params.toString()
+}
+
+export type ParsedQuery<F> = {
+  filter: F
+  /** The canonical filter query (without the view-only parameters); empty for everything. */
+  query: string
+  bom: boolean
+}
+
+export function parseProductQuery(raw: string, csv: boolean): ParsedQuery<ProductFilter> {
+  const params = new URLSearchParams(raw)
+  const bom = takeBom(params, csv)
+  const result = productFilters.safeParse(params)
+  if (!result.ok) throw fromFilterError(result.error)
+  return {
+    filter: result.filter,
+    query: canonical(productFilters.toSearchParams(result.filter)),
+    bom,
+  }
+}
+
+export function parseLearningNeedQuery(raw: string, csv: boolean): ParsedQuery<LearningNeedFilter> {
+  const params = new URLSearchParams(raw)
+  const bom = takeBom(params, csv)
+  const result = learningNeedFilters.safeParse(params)
+  if (!result.ok) throw fromFilterError(result.error)
+  return {
+    filter: result.filter,
+    query: canonical(learningNeedFilters.toSearchParams(result.filter)),
+    bom,
+  }
+}
+
+/** The map's query: the site's home page (`/?programme=…&axis=types`). */
+export type MapQuery = { programme?: string; axis: MatrixAxis }
+
+export const MAP_PARAMS = ['programme', 'axis'] as const
+
+export function parseMapQuery(raw: string, csv: boolean): ParsedQuery<MapQuery> {
+  const params = new URLSearchParams(raw)
+  const bom = takeBom(params, csv)
+  for (const key of new Set(params.keys())) {
+    if (!(MAP_PARAMS as readonly string[]).includes(key)) {
+      throw badParameter(key, 'Unknown parameter. The map takes programme and axis.')
+    }
+    if (params.getAll(key).length > 1) throw badParameter(key, 'Give this parameter only once.')
+  }
+  const axis = params.get('axis')?.trim() || 'learning-needs'
+  if (!(MATRIX_AXES as readonly string[]).includes(axis)) {
+    throw badParameter('axis', `Use ${MATRIX_AXES.join(' or ')}.`)
+  }
+  const programme = params.get('programme')?.trim() || undefined
+  if (programme !== undefined && !isSlug(programme)) {
+    throw badParameter('programme', 'Give a programme slug, such as strengthening-civil-society.')
+  }
+  const out = new URLSearchParams()
+  if (programme) out.set('programme', programme)
+  if (axis !== 'learning-needs') out.set('axis', axis)
+  return { filter: { programme, axis: axis as MatrixAxis }, query: out.toString(), bom }
+}

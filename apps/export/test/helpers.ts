@@ -1,0 +1,235 @@
+import { once } from 'node:events'
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { startCms, seed, type TestCms } from '@repo/cms/testing'
+import { createClient, type KnowledgeMapClient } from '@repo/types'
+import type { Express } from 'express'
+import type { Test } from 'supertest'
+
+import { createApp, type AppDeps } from '../src/app.js'
+import { loadConfig, type Config } from '../src/env.js'
+
+export type SeededCms = TestCms & { client: KnowledgeMapClient }
+
+/** A real Payload on a fresh SQLite database, loaded with the real seed. */
+export async function startSeededCms(): Promise<SeededCms> {
+  const cms = await startCms('sqlite')
+  await seed(cms.payload, { log: () => {} })
+  return { ...cms, client: createClient({ baseUrl: cms.baseUrl, fetch: cms.fetch }) }
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    CMS_URL: 'http://cms.test',
+    SITE_URL: 'https://site.test',
+    RATE_LIMIT_MAX: '1000000',
+    ...env,
+  })
+}
+
+/** The export app wired to the in-process CMS (or to the `fetch` given). */
+export function appFor(
+  cms: Pick<TestCms, 'fetch' | 'baseUrl'>,
+  env: Record<string, string> = {},
+  extra: Partial<AppDeps> = {},
+): Express {
+  return createApp({
+    config: testConfig({ CMS_URL: cms.baseUrl, ...env }),
+    fetch: cms.fetch,
+    ...extra,
+  })
+}
+
+type BinaryParser = Exclude<Parameters<Test['parse']>[0], (str: string) => unknown>
+
+/** supertest: collect the body as a Buffer whatever the content type. */
+export const binary: BinaryParser = (res, done) => {
+  const stream = res as unknown as IncomingMessage
+  const chunks: Buffer[] = []
+  stream.on('data', (c: Buffer) => chunks.push(c))
+  stream.on('end', () => done(null, Buffer.concat(chunks)))
+  stream.on('error', (err: Error) => done(err, Buffer.alloc(0)))
+}
+
+/** Every record the SDK lists for a filter, page by page with `list` (the site's way). */
+export async function listAll<T>(
+  list: (page: number) => Promise<{ docs: T[]; hasNextPage: boolean }>,
+): Promise<T[]> {
+  const out: T[] = []
+  for (let page = 1; ; page++) {
+    const res = await list(page)
+    out.push(...res.docs)
+    if (!res.hasNextPage) return out
+  }
+}
+
+type Id = string | number
+
+/** Seeded records the tests filter by. */
+export type Fixture = {
+  theme: { id: Id; slug: string; title: string }
+  programme: { id: Id; slug: string; name: string }
+  partnership: { id: Id; slug: string; name: string }
+  need: { id: Id; slug: string; title: string }
+  organisation: { id: Id; slug: string; name: string }
+  /** Slugs of the products added by `addTrickyProducts`. */
+  tricky: string[]
+  draftSlug: string
+}
+
+/** Titles that a spreadsheet would run as formulas, and text that stresses every format. */
+export const TRICKY_TITLES = [
+  '=HYPERLINK("http://evil.example","click")',
+  '+1+2',
+  '-2+3 budget lines',
+  '@SUM(A1:A2)',
+  '\tTabbed title',
+  '\rCarriage title',
+  'Quotes "inside", commas, and\nnew lines',
+  'Ünïcödé — ’quotes’ 中文 العربية',
+  'Braces {and} 100% of $ & # _ ~ ^ \\ LaTeX',
+]
+
+/**
+ * Adds published products with tricky text and rich metadata (the real seed has no keywords,
+ * languages or countries), plus a draft that no export may show. Marked as test data in the slug.
+ */
+export async function addTrickyProducts(cms: TestCms): Promise<Fixture> {
+  const { payload } = cms
+  const first = async (collection: string, where: Record<string, unknown> = {}) => {
+    const res = await payload.find({
+      collection,
+      where,
+      limit: 1,
+      depth: 1,
+      overrideAccess: true,
+    })
+    return res.docs[0] as unknown as Record<string, unknown>
+  }
+  const product = await first('knowledge-products', {
+    and: [{ _status: { equals: 'published' } }, { partnerships: { exists: true } }],
+  })
+  const partnership = (product.partnerships as Record<string, unknown>[])[0]!
+  const partnershipDoc = await first('partnerships', { id: { equals: partnership.id } })
+  const programme = partnershipDoc.programme as Record<string, unknown>
+  const theme = await first('themes')
+  const need = await first('learning-needs')
+  const organisation = await first('organisations')
+
+  const tricky: string[] = []
+  for (const [i, title] of TRICKY_TITLES.entries()) {
+    const slug = `test-tricky-product-${i}`
+    tricky.push(slug)
+    await payload.create({
+      collection: 'knowledge-products',
+      data: {
+        title,
+        slug,
+        type: i % 2 === 0 ? 'toolkit' : 'policy-brief',
+        year: 2010 + i,
+        summary: `${title}\nSecond line, with "quotes".`,
+        keywords: ['=cmd|" /C calc"!A0', 'plain keyword', '-minus'],
+        languages: ['fr', 'sw'],
+        countries: ['Kenya', '@Mali'],
+        audience: ['practitioners'],
+        licence: 'CC BY 4.0',
+        externalUrl: `https://example.org/tricky/${i}?a=1&b=2`,
+        themes: [theme.id],
+        partnerships: [partnership.id],
+        organisations: [organisation.id],
+        learningNeeds: [need.id],
+        _status: 'published',
+      },
+      overrideAccess: true,
+    })
+  }
+  const draftSlug = 'test-draft-product'
+  await payload.create({
+    collection: 'knowledge-products',
+    data: {
+      title: 'A draft nobody outside may see',
+      slug: draftSlug,
+      type: 'report',
+      themes: [theme.id],
+      _status: 'draft',
+    },
+    draft: true,
+    overrideAccess: true,
+  })
+  return {
+    theme: { id: theme.id as Id, slug: theme.slug as string, title: theme.title as string },
+    programme: {
+      id: programme.id as Id,
+      slug: programme.slug as string,
+      name: programme.name as string,
+    },
+    partnership: {
+      id: partnership.id as Id,
+      slug: partnership.slug as string,
+      name: partnership.name as string,
+    },
+    need: { id: need.id as Id, slug: need.slug as string, title: need.title as string },
+    organisation: {
+      id: organisation.id as Id,
+      slug: organisation.slug as string,
+      name: organisation.name as string,
+    },
+    tricky,
+    draftSlug,
+  }
+}
+
+/**
+ * Serves the in-process CMS on a local port, so a child process (the built server) can reach it.
+ * `options.pageDelayMs()` slows each page of the SDK's iterator down (for shutdown tests).
+ */
+export async function serveCms(
+  cms: Pick<TestCms, 'fetch' | 'baseUrl'>,
+  options: { pageDelayMs?: () => number } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const path = req.url ?? '/'
+        const delay = path.includes('sort=id') ? (options.pageDelayMs?.() ?? 0) : 0
+        if (delay > 0) await new Promise((r) => setTimeout(r, delay))
+        const headers = new Headers()
+        for (const [k, v] of Object.entries(req.headers)) {
+          if (typeof v === 'string') headers.set(k, v)
+        }
+        const response = await cms.fetch(`${cms.baseUrl}${path}`, { method: req.method, headers })
+        const body = Buffer.from(await response.arrayBuffer())
+        res.writeHead(response.status, {
+          'content-type': response.headers.get('content-type') ?? 'application/json',
+          'content-length': body.length,
+        })
+        res.end(body)
+      } catch (err) {
+        res.writeHead(500, { 'content-type': 'text/plain' })
+        res.end(String(err))
+      }
+    })()
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  await new Promise((r) => server.close(r))
+  return port
+}
