@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 
 import { COLLECTIONS, KnowledgeMapError, PRODUCT_TYPES } from '@repo/types'
-import { type Facets, fetchFacets } from '@repo/types/facets'
+import { createClient } from '@repo/types/client'
+import type { Facets } from '@repo/types/facets'
 import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -94,7 +95,7 @@ describe('GET /api/map/facets', () => {
   })
 
   it('should count every theme, type and programme over published products only', async () => {
-    const facets = await fetchFacets(options)
+    const facets = await createClient(options).map.facets()
     expect(facets.total).toBe(await countPublished(cms.payload))
     expect(facets.facets.themes.map((t) => t.value)).toEqual(themes.map((t) => t.slug))
     for (const t of themes) {
@@ -128,7 +129,7 @@ describe('GET /api/map/facets', () => {
   })
 
   it('should count each facet with every filter except its own', async () => {
-    const facets = await fetchFacets(options, `?theme=${themes[0]!.slug}&language=fr`)
+    const facets = await createClient(options).map.facets(`?theme=${themes[0]!.slug}&language=fr`)
     // Both filters apply to the total…
     expect(facets.total).toBe(1)
     // …the theme facet ignores the theme filter, but keeps the language one…
@@ -143,7 +144,10 @@ describe('GET /api/map/facets', () => {
   })
 
   it('should keep a selected value that matches nothing, with a count of 0', async () => {
-    const facets = await fetchFacets(options, { countries: ['Nowhere'], yearFrom: 1991 })
+    const facets = await createClient(options).map.facets({
+      countries: ['Nowhere'],
+      yearFrom: 1991,
+    })
     expect(facets.total).toBe(0)
     expect(countOf(facets, 'countries', 'Nowhere')).toBe(0)
     expect(countOf(facets, 'years', '1991')).toBe(0)
@@ -162,9 +166,9 @@ describe('GET /api/map/facets', () => {
       requests++
       return cms.fetch(...args)
     }) as typeof fetch
-    const err = await fetchFacets({ ...options, fetch: counting }, '?type=novel').catch(
-      (e: unknown) => e,
-    )
+    const err = await createClient({ ...options, fetch: counting })
+      .map.facets('?type=novel')
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(KnowledgeMapError)
     expect((err as KnowledgeMapError).code).toBe('invalid_filter')
     expect(requests).toBe(0)

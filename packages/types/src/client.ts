@@ -7,6 +7,7 @@ import { type z } from 'zod'
 
 import { COLLECTIONS, type CollectionSlug } from './collections.js'
 import { codeForStatus, KnowledgeMapError } from './errors.js'
+import { type Facets, FACETS_PATH, facetsQuery, FacetsSchema } from './facets.js'
 import {
   FilterError,
   insightFilters,
@@ -134,6 +135,15 @@ export type KnowledgeMapClient = {
       query?: { programme?: string; axis?: MatrixAxis },
       options?: Omit<RequestOptions, 'draft'>,
     ): Promise<Matrix>
+    /**
+     * Facet counts for a product filter, computed by the CMS (`GET /api/map/facets`): for each
+     * facet, how many published products each value gives with every other filter applied.
+     * @throws KnowledgeMapError (`invalid_filter` before any request for a bad filter)
+     */
+    facets(
+      filter?: ProductFilterInput | QueryInput,
+      options?: Omit<RequestOptions, 'draft'>,
+    ): Promise<Facets>
   }
 }
 
@@ -373,24 +383,7 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
   ): CollectionClient<T, In> {
     const listSchema = pageSchema(docSchema)
 
-    const toFilter = (filter: In | QueryInput | undefined): Out => {
-      try {
-        if (filter === undefined) return language.normalise({} as In)
-        if (typeof filter === 'string' || filter instanceof URLSearchParams) {
-          return language.parse(filter)
-        }
-        return language.normalise(filter as In)
-      } catch (err) {
-        if (err instanceof FilterError) {
-          throw new KnowledgeMapError(`Invalid filter: ${err.message}`, {
-            code: 'invalid_filter',
-            details: err.issues,
-            cause: err,
-          })
-        }
-        throw err
-      }
-    }
+    const toFilter = (filter: In | QueryInput | undefined): Out => toFilterWith(language, filter)
 
     return {
       async list(filter, init) {
@@ -472,7 +465,34 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
         if (query.programme) params.set('programme', query.programme)
         return request(MATRIX_PATH, params, MatrixSchema, { signal: init?.signal })
       },
+      async facets(filter, init) {
+        const params = facetsQuery(toFilterWith(productFilters, filter))
+        return request(FACETS_PATH, params, FacetsSchema, { signal: init?.signal })
+      },
     },
+  }
+}
+
+/** A filter object or query string, normalised by `language`; bad input is a KnowledgeMapError. */
+function toFilterWith<Out, In>(
+  language: FilterLanguage<Out, In>,
+  filter: In | QueryInput | undefined,
+): Out {
+  try {
+    if (filter === undefined) return language.normalise({} as In)
+    if (typeof filter === 'string' || filter instanceof URLSearchParams) {
+      return language.parse(filter)
+    }
+    return language.normalise(filter as In)
+  } catch (err) {
+    if (err instanceof FilterError) {
+      throw new KnowledgeMapError(`Invalid filter: ${err.message}`, {
+        code: 'invalid_filter',
+        details: err.issues,
+        cause: err,
+      })
+    }
+    throw err
   }
 }
 

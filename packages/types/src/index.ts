@@ -5,6 +5,7 @@ export * from './schemas.js'
 export * from './filters.js'
 export * from './citation.js'
 export * from './errors.js'
+export * from './facets.js'
 export {
   createClient,
   restQuery,

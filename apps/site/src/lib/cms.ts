@@ -1,5 +1,5 @@
 import { createClient, type KnowledgeMapClient, KnowledgeMapError } from '@repo/types'
-import { type Facets, fetchFacets } from '@repo/types/facets'
+import type { Facets } from '@repo/types/facets'
 import type { ProductFilterInput } from '@repo/types'
 import { connection } from 'next/server'
 
@@ -39,8 +39,7 @@ export async function cms(): Promise<KnowledgeMapClient> {
 
 /** Facet counts for a product filter (the CMS's `/api/map/facets`). */
 export async function facets(filter: ProductFilterInput): Promise<Facets> {
-  await connection()
-  return fetchFacets({ baseUrl: env().cmsUrl, fetch: taggedFetch(), timeoutMs: 15_000 }, filter)
+  return (await cms()).map.facets(filter)
 }
 
 /** True for the SDK's "no such record" error, which pages turn into a 404. */
