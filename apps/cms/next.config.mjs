@@ -14,6 +14,11 @@ const nextConfig = {
   // starts at the repo root so that workspace packages (@repo/types) and pnpm's store are copied.
   output: 'standalone',
   outputFileTracingRoot: path.resolve(dirname, '../..'),
+  // Runtime paths built from env (the SQLite file, uploads) make the tracer copy whole folders;
+  // the server needs none of these.
+  outputFileTracingExcludes: {
+    '*': ['./data/**', './test/**', './test-results/**', './.turbo/**', '**/*.test.ts'],
+  },
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]
   },
