@@ -20,6 +20,7 @@ import { facetsEndpoint } from './endpoints/facets'
 import { importEndpoint } from './endpoints/import'
 import { mapMatrixEndpoint } from './endpoints/mapMatrix'
 import { type Env, getEnv } from './env'
+import { installReadCache } from './perf/install'
 import { storagePlugins } from './storage'
 import { migrations } from './migrations'
 import { jobsConfig } from './review/jobs'
@@ -104,6 +105,7 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       ReviewEvents,
     ],
     endpoints: [mapMatrixEndpoint, facetsEndpoint, importEndpoint],
+    onInit: (payload) => installReadCache(payload),
     db: createDatabaseAdapter(databaseUrl, options.sqliteSchema ?? 'migrations'),
     cors: env.corsOrigins,
     csrf: env.csrfOrigins,

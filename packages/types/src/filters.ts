@@ -351,7 +351,11 @@ export type FilterLanguage<Out, In> = {
   toSearchParams(filter: In): URLSearchParams
   /** The Payload `where` clause for a filter (published-only is left to access control). */
   toPayloadWhere(filter: In): Where
-  /** The Payload `sort` for a filter, with `id` as the final tie-breaker so pages are stable. */
+  /**
+   * The Payload `sort` for a filter, with `id` as the final tie-breaker so pages are stable. The
+   * tie-breaker runs in the same direction as the sort (`-year,-id`), so one index on
+   * `(…, year)` (which ends in the row id) serves the whole ORDER BY without a sort step.
+   */
   toPayloadSort(filter: In): string
 }
 
@@ -453,7 +457,8 @@ function defineFilterLanguage<Out extends Record<string, unknown>, In>(
     toPayloadWhere: (filter) => where(normalise(filter)),
     toPayloadSort(filter) {
       const sort = String(normalise(filter).sort)
-      return sort === 'id' ? sort : `${sort},id`
+      if (sort === 'id' || sort === '-id') return sort
+      return `${sort},${sort.startsWith('-') ? '-id' : 'id'}`
     },
   }
 }

@@ -303,7 +303,8 @@ describe('product filters', () => {
   })
 
   it('should order by the sort with id as the tie-breaker', () => {
-    expect(productFilters.toPayloadSort({})).toBe('-year,id')
+    expect(productFilters.toPayloadSort({})).toBe('-year,-id')
+    expect(productFilters.toPayloadSort({ sort: '-updatedAt' })).toBe('-updatedAt,-id')
     expect(productFilters.toPayloadSort({ sort: 'title' })).toBe('title,id')
     expect(learningNeedFilters.toPayloadSort({})).toBe('title,id')
   })

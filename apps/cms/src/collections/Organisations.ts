@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isStaff } from '../access/isStaff'
+import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../hooks/clearReadCache'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../hooks/revalidateSite'
 import { slugField } from '../fields/slug'
 import { validateUrl } from '../fields/sources'
@@ -18,7 +19,10 @@ export const Organisations: CollectionConfig = {
   },
   defaultSort: 'name',
   access: { read: anyone, create: isStaff, update: isStaff, delete: isStaff },
-  hooks: { afterChange: [revalidateSiteAfterChange], afterDelete: [revalidateSiteAfterDelete] },
+  hooks: {
+    afterChange: [revalidateSiteAfterChange, clearReadCacheAfterChange],
+    afterDelete: [revalidateSiteAfterDelete, clearReadCacheAfterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },
     slugField('name'),

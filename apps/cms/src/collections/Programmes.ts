@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isStaff } from '../access/isStaff'
+import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../hooks/clearReadCache'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../hooks/revalidateSite'
 import { slugField } from '../fields/slug'
 import { sourcesField } from '../fields/sources'
@@ -19,7 +20,10 @@ export const Programmes: CollectionConfig = {
   },
   defaultSort: '-startYear',
   access: { read: anyone, create: isStaff, update: isStaff, delete: isStaff },
-  hooks: { afterChange: [revalidateSiteAfterChange], afterDelete: [revalidateSiteAfterDelete] },
+  hooks: {
+    afterChange: [revalidateSiteAfterChange, clearReadCacheAfterChange],
+    afterDelete: [revalidateSiteAfterDelete, clearReadCacheAfterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),

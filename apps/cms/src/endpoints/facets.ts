@@ -16,6 +16,9 @@ import {
 } from '@repo/types/facets'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
+import { cachedRead } from '../perf/readCache'
+import { facetCountsSql, type SqlFacet, sqliteClient } from '../perf/sqliteCounts'
+
 type Id = string | number
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
@@ -117,21 +120,25 @@ export async function computeFacets(req: PayloadRequest, filter: ProductFilter):
   const counted = async (key: FacetKey, valuesOf: (p: ProductFacts) => string[]) =>
     tally(await productsFor(withoutFacet(filter, key)), valuesOf)
 
-  const [all, byTheme, byProgramme, byPartnership, byType, byYear, byLanguage, byCountry] =
-    await Promise.all([
-      productsFor(filter),
-      counted('themes', (p) => p.themes),
-      counted('programmes', (p) =>
-        p.partnerships
-          .map((id) => programmeOfPartnership.get(id))
-          .filter((v): v is string => v !== undefined),
-      ),
-      counted('partnerships', (p) => p.partnerships),
-      counted('types', (p) => [p.type]),
-      counted('years', (p) => (p.year === null ? [] : [String(p.year)])),
-      counted('languages', (p) => p.languages),
-      counted('countries', (p) => p.countries),
-    ])
+  // SQLite: the database counts (perf/sqliteCounts), one statement per distinct filter;
+  // MongoDB: tally the products' facet fields here.
+  const sql = sqliteClient(payload)
+  const [total, byTheme, byProgramme, byPartnership, byType, byYear, byLanguage, byCountry] = sql
+    ? await countInSql(sql, filter)
+    : await Promise.all([
+        productsFor(filter).then((all) => all.length),
+        counted('themes', (p) => p.themes),
+        counted('programmes', (p) =>
+          p.partnerships
+            .map((id) => programmeOfPartnership.get(id))
+            .filter((v): v is string => v !== undefined),
+        ),
+        counted('partnerships', (p) => p.partnerships),
+        counted('types', (p) => [p.type]),
+        counted('years', (p) => (p.year === null ? [] : [String(p.year)])),
+        counted('languages', (p) => p.languages),
+        counted('countries', (p) => p.countries),
+      ])
 
   const fromRecords = (
     docs: { id: Id; slug?: string | null }[],
@@ -159,7 +166,7 @@ export async function computeFacets(req: PayloadRequest, filter: ProductFilter):
     }))
 
   return FacetsSchema.parse({
-    total: all.length,
+    total,
     facets: {
       themes: fromRecords(
         themes.docs,
@@ -189,6 +196,45 @@ export async function computeFacets(req: PayloadRequest, filter: ProductFilter):
   })
 }
 
+const SQL_FACETS = [
+  'themes',
+  'programmes',
+  'partnerships',
+  'types',
+  'years',
+  'languages',
+  'countries',
+] as const satisfies readonly (FacetKey & SqlFacet)[]
+
+/**
+ * The total and each facet's counts on SQLite: facets whose own filter is not set share the
+ * full filter, so a view with k facets set costs k + 1 statements (one when none is set).
+ */
+async function countInSql(
+  sql: NonNullable<ReturnType<typeof sqliteClient>>,
+  filter: ProductFilter,
+): Promise<[number, ...Map<string, number>[]]> {
+  const groups = new Map<string, { filter: ProductFilter; facets: SqlFacet[] }>()
+  const groupOf = (f: ProductFilter) => {
+    const key = JSON.stringify({ ...f, page: 1, limit: 1, sort: '-year' })
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { filter: f, facets: [] }))
+    return group
+  }
+  const all = groupOf(filter)
+  for (const facet of SQL_FACETS) groupOf(withoutFacet(filter, facet)).facets.push(facet)
+  const results = new Map<SqlFacet, Map<string, number>>()
+  let total = 0
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const res = await facetCountsSql(sql, group.filter, group.facets)
+      if (group === all) total = res.total
+      for (const [facet, counts] of res.counts) results.set(facet, counts)
+    }),
+  )
+  return [total, ...SQL_FACETS.map((f) => results.get(f) ?? new Map<string, number>())]
+}
+
 /**
  * `GET /api/map/facets?<product filter query>`: counts per facet value over published products.
  * The query is the one `/products` and the export service accept (`sort`, `page` and `limit` are
@@ -211,7 +257,9 @@ export const facetsEndpoint: Endpoint = {
       }
       throw err
     }
-    const facets = await computeFacets(req, filter)
+    // Cached per filter until content changes (perf/readCache; cleared by the collections' hooks).
+    const key = JSON.stringify(productFilters.toPayloadWhere({ ...filter, page: 1 }))
+    const facets = await cachedRead(req.payload, `facets:${key}`, () => computeFacets(req, filter))
     return Response.json(facets, {
       headers: { 'Cache-Control': 'public, max-age=30, stale-while-revalidate=120' },
     })

@@ -11,6 +11,9 @@ import {
 } from '@repo/types'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
+import { cachedRead } from '../perf/readCache'
+import { matrixCountsSql, sqliteClient } from '../perf/sqliteCounts'
+
 type Id = string | number
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
@@ -89,6 +92,9 @@ export async function computeMatrix(
   const rows: RowAcc[] = []
   const rowByKey = new Map<string, RowAcc>()
   let products: { id: Id; themes: Id[]; rowKeys: string[] }[] = []
+  // SQLite: the database counts (see perf/sqliteCounts); MongoDB: count the products' ids here.
+  const sql = sqliteClient(payload)
+  let counts: Awaited<ReturnType<typeof matrixCountsSql>> | undefined
 
   if (query.axis === 'learning-needs') {
     const needs = await payload.find({
@@ -112,7 +118,12 @@ export async function computeMatrix(
       rows.push(row)
       rowByKey.set(String(n.id), row)
     }
-    if (rows.length > 0) {
+    if (rows.length > 0 && sql) {
+      counts = await matrixCountsSql(sql, {
+        axis: 'learning-needs',
+        needIds: needs.docs.map((n) => n.id),
+      })
+    } else if (rows.length > 0) {
       const found = await payload.find({
         ...common,
         collection: COLLECTIONS.knowledgeProducts,
@@ -139,6 +150,7 @@ export async function computeMatrix(
     }
     const where: Where[] = [PUBLISHED]
     let skip = false
+    let partnershipIds: Id[] | undefined
     if (programme) {
       const partnerships = await payload.find({
         ...common,
@@ -147,10 +159,17 @@ export async function computeMatrix(
         select: {},
       })
       const ids = partnerships.docs.map((p) => p.id)
+      partnershipIds = ids
       if (ids.length === 0) skip = true
       else where.push({ partnerships: { in: ids } })
     }
-    if (!skip) {
+    if (!skip && sql) {
+      counts = await matrixCountsSql(sql, {
+        axis: 'types',
+        types: PRODUCT_TYPES.map((t) => t.value),
+        partnershipIds,
+      })
+    } else if (!skip) {
       const found = await payload.find({
         ...common,
         collection: COLLECTIONS.knowledgeProducts,
@@ -159,6 +178,37 @@ export async function computeMatrix(
       })
       products = found.docs.map((p) => ({ id: p.id, themes: idsOf(p.themes), rowKeys: [p.type] }))
     }
+  }
+
+  const themeList = themes.docs.map((t) => ({
+    id: t.id,
+    slug: t.slug ?? String(t.id),
+    title: t.title,
+    shortTitle: t.shortTitle ?? null,
+    colour: t.colour,
+    order: t.order ?? null,
+  }))
+  if (sql) {
+    for (const cell of counts?.cells ?? []) {
+      const row = rowByKey.get(cell.row)
+      const slug = themeSlugById.get(cell.theme)
+      if (row && slug !== undefined) row.cells[slug] = (row.cells[slug] ?? 0) + cell.n
+    }
+    return MatrixSchema.parse({
+      axis: query.axis,
+      programme,
+      themes: themeList,
+      rows: rows.map(({ products: _unused, ...row }) => ({
+        ...row,
+        total: counts?.rows.get(String(row.id ?? row.key)) ?? 0,
+      })),
+      totals: {
+        products: counts?.total ?? 0,
+        byTheme: Object.fromEntries(
+          themeList.map((t) => [t.slug, counts?.themes.get(String(t.id)) ?? 0]),
+        ),
+      },
+    })
   }
 
   const allProducts = new Set<string>()
@@ -185,14 +235,7 @@ export async function computeMatrix(
   return MatrixSchema.parse({
     axis: query.axis,
     programme,
-    themes: themes.docs.map((t) => ({
-      id: t.id,
-      slug: t.slug ?? String(t.id),
-      title: t.title,
-      shortTitle: t.shortTitle ?? null,
-      colour: t.colour,
-      order: t.order ?? null,
-    })),
+    themes: themeList,
     rows: rows.map(({ products: set, ...row }) => ({ ...row, total: set.size })),
     totals: {
       products: allProducts.size,
@@ -216,7 +259,12 @@ export const mapMatrixEndpoint: Endpoint = {
   handler: async (req) => {
     const query = parseMatrixQuery(new URL(req.url ?? 'http://localhost').searchParams)
     if (typeof query === 'string') return badRequest(query)
-    const matrix = await computeMatrix(req, query)
+    // Cached per query until content changes (perf/readCache; cleared by the collections' hooks).
+    const matrix = await cachedRead(
+      req.payload,
+      `matrix:${query.axis}:${query.programme ?? ''}`,
+      () => computeMatrix(req, query),
+    )
     if (typeof matrix === 'string') return badRequest(matrix)
     return Response.json(matrix, {
       headers: { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=300' },

@@ -1,5 +1,6 @@
 import * as migration_20261129_081954_initial from './20261129_081954_initial'
 import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow'
+import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes'
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261129_083413_editorial_workflow.up,
     down: migration_20261129_083413_editorial_workflow.down,
     name: '20261129_083413_editorial_workflow',
+  },
+  {
+    up: migration_20261129_091243_list_indexes.up,
+    down: migration_20261129_091243_list_indexes.down,
+    name: '20261129_091243_list_indexes',
   },
 ]

@@ -10,7 +10,11 @@ import { partnershipScopeField } from '../../fields/partnershipScope'
 import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField, validateUrl } from '../../fields/sources'
+import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../../hooks/clearReadCache'
 import { guardContributorWrites } from '../../hooks/guardContributorWrites'
+import { publishedListIndexes } from '../listIndexes'
+import { resolveSlugFilters } from '../../hooks/resolveSlugFilters'
+import { fillCachedReferences, populateFromCache } from '../../perf/cachedPopulate'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { syncCoverageAfterChange, syncCoverageAfterDelete } from './hooks/syncCoverage'
@@ -38,6 +42,11 @@ export const KnowledgeProducts: CollectionConfig = {
   defaultSort: '-updatedAt',
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   trash: true,
+  // Sorts of the site, the SDK and the export (`PRODUCT_SORTS`), and type + year filters.
+  indexes: [
+    ...publishedListIndexes(['year', 'title', 'updatedAt']),
+    { fields: ['_status', 'deletedAt', 'type', 'year'] },
+  ],
   access: {
     read: publishedOrScoped(SCOPE),
     readVersions: canReadVersionsScoped(SCOPE),
@@ -46,9 +55,16 @@ export const KnowledgeProducts: CollectionConfig = {
     delete: canDeleteScoped(SCOPE),
   },
   hooks: {
+    beforeOperation: [resolveSlugFilters, populateFromCache],
+    afterRead: [fillCachedReferences],
     beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange],
-    afterChange: [syncCoverageAfterChange, reviewAfterChange, revalidateSiteAfterChange],
-    afterDelete: [syncCoverageAfterDelete, revalidateSiteAfterDelete],
+    afterChange: [
+      syncCoverageAfterChange,
+      reviewAfterChange,
+      revalidateSiteAfterChange,
+      clearReadCacheAfterChange,
+    ],
+    afterDelete: [syncCoverageAfterDelete, revalidateSiteAfterDelete, clearReadCacheAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },

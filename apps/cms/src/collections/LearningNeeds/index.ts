@@ -11,7 +11,10 @@ import { partnershipScopeField } from '../../fields/partnershipScope'
 import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField } from '../../fields/sources'
+import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../../hooks/clearReadCache'
 import { guardContributorWrites } from '../../hooks/guardContributorWrites'
+import { publishedListIndexes } from '../listIndexes'
+import { resolveSlugFilters } from '../../hooks/resolveSlugFilters'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { applyCoverage } from './hooks/applyCoverage'
@@ -42,6 +45,7 @@ export const LearningNeeds: CollectionConfig = {
   defaultSort: 'title',
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   trash: true,
+  indexes: publishedListIndexes(['title', 'updatedAt']),
   access: {
     read: publishedOrScoped(SCOPE),
     readVersions: canReadVersionsScoped(SCOPE),
@@ -50,9 +54,15 @@ export const LearningNeeds: CollectionConfig = {
     delete: canDeleteScoped(SCOPE),
   },
   hooks: {
+    beforeOperation: [resolveSlugFilters],
     beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange, applyCoverage],
-    afterChange: [linkProductsFromNeed, reviewAfterChange, revalidateSiteAfterChange],
-    afterDelete: [revalidateSiteAfterDelete],
+    afterChange: [
+      linkProductsFromNeed,
+      reviewAfterChange,
+      revalidateSiteAfterChange,
+      clearReadCacheAfterChange,
+    ],
+    afterDelete: [revalidateSiteAfterDelete, clearReadCacheAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
