@@ -4,6 +4,7 @@ import {
   COLLECTIONS,
   createClient,
   KnowledgeMapError,
+  PRODUCT_SORTS,
   type KnowledgeMapClient,
   type Product,
 } from '@repo/types'
@@ -327,10 +328,28 @@ describeEachDatabase('SDK against the real CMS', (kind) => {
       expect(made.length).toBeGreaterThanOrEqual(Math.ceil(total / 4))
       for (const r of made) {
         const params = new URL(r.url).searchParams
-        expect(params.get('page')).toBe('1')
-        expect(params.get('sort')).toBe('id')
+        expect(params.get('page')).toBeNull()
+        expect(params.get('pagination')).toBe('false')
+        expect(params.get('sort')).toMatch(/,-?id$/)
       }
       expect(made.slice(1).every((r) => new URL(r.url).searchParams.get('where'))).toBe(true)
+    })
+
+    it('should iterate in the order of every sort the site offers, missing years included', async () => {
+      expect(
+        (
+          await cms.payload.count({
+            collection: COLLECTIONS.knowledgeProducts,
+            where: { year: { exists: false } },
+          })
+        ).totalDocs,
+      ).toBeGreaterThan(0)
+      for (const sort of PRODUCT_SORTS) {
+        const listed = await client.products.list({ sort, limit: 100 })
+        const iterated: string[] = []
+        for await (const doc of client.products.iterate({ sort, limit: 3 })) iterated.push(doc.slug)
+        expect(iterated, sort).toEqual(listed.docs.map((d) => d.slug))
+      }
     })
 
     it('should iterate over a filtered set', async () => {

@@ -282,7 +282,6 @@ export function createApp(deps: AppDeps): Express {
     if (view === 'knowledge-products') {
       const parsed = parseProductQuery(raw, csv)
       meta.query = parsed.query
-      const filter = { ...parsed.filter, limit: pageSize }
       let ctx: ViewContext | undefined
       await runExport<Product>({
         ...common,
@@ -299,7 +298,7 @@ export function createApp(deps: AppDeps): Express {
           const updated = latest.docs[0]?.updatedAt
           return { total: latest.totalDocs, lastModified: updated ? new Date(updated) : undefined }
         },
-        records: (s) => client.products.iterate(filter, { signal: s }),
+        records: (s) => client.products.iterate(parsed.filter, { signal: s, pageSize }),
         sink: (out): Sink<Product> => {
           switch (format) {
             case 'csv':
@@ -326,7 +325,7 @@ export function createApp(deps: AppDeps): Express {
     if (view === 'learning-needs') {
       const parsed = parseLearningNeedQuery(raw, csv)
       meta.query = parsed.query
-      const filter = { ...parsed.filter, limit: pageSize }
+      const filter = parsed.filter
       const ctx: ViewContext = {
         siteUrl: config.siteUrl,
         cmsPublicUrl: config.cmsPublicUrl,
@@ -470,11 +469,11 @@ async function* needsWithProducts(
   pageSize: number,
   signal: AbortSignal,
 ): AsyncGenerator<LearningNeedExport> {
-  for await (const need of client.learningNeeds.iterate(filter, { signal })) {
+  for await (const need of client.learningNeeds.iterate(filter, { signal, pageSize })) {
     const addressedBy: ProductRef[] = []
     for await (const p of client.products.iterate(
-      { learningNeeds: [need.slug], limit: pageSize },
-      { signal },
+      { learningNeeds: [need.slug], sort: 'title' },
+      { signal, pageSize },
     )) {
       addressedBy.push({ id: p.id, slug: p.slug, title: p.title, type: p.type, year: p.year })
     }

@@ -2,6 +2,7 @@
  * The service's configuration: the only place that reads `process.env`. Every setting is
  * validated with zod at start-up, so a typo fails fast with the variable's name.
  */
+import { MAX_ITERATE_PAGE } from '@repo/types'
 import { z } from 'zod'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -36,7 +37,7 @@ const EnvSchema = z.object({
   /** On SIGTERM, how long running exports may go on before they are cut. */
   SHUTDOWN_DEADLINE_MS: int(0, 600_000).default(25_000),
   /** Records per request to the CMS (the SDK's page size; the filter language allows ≤ 100). */
-  EXPORT_PAGE_SIZE: int(1, 100).default(100),
+  EXPORT_PAGE_SIZE: int(1, MAX_ITERATE_PAGE).default(250),
   /** The most rows one export may have; a larger result is refused with 413 before any byte. */
   EXPORT_MAX_ROWS: int(1, 100_000_000).default(1_000_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),

@@ -188,7 +188,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           operationId: `export-${view}-${format}`,
           summary: `${spec.summary} (${format.toUpperCase()})`,
-          description: `${FORMAT_NOTES[format]} The query string is the site's, validated with the same filter schema; \`sort\`, \`page\` and \`limit\` are checked but an export holds every matching record, in record-id order.`,
+          description: `${FORMAT_NOTES[format]} The query string is the site's, validated with the same filter schema; \`page\` and \`limit\` are checked but an export holds every matching record, in the order of \`sort\`.`,
           tags: [view],
           parameters: [...parametersOf[view], ...(format === 'csv' ? [bomParameter] : [])],
           responses: {

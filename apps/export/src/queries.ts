@@ -2,8 +2,8 @@
  * The query strings each endpoint accepts. Products and learning needs take exactly the site's
  * filter query (`/products?theme=…&yearFrom=…`), parsed with the shared filter language of
  * `@repo/types`, so a site URL's query is a valid export query. Exports hold every matching
- * record: the view's `sort`, `page` and `limit` are validated like on the site but do not cut the
- * export (rows come in a stable order, by record id, so a large export can be paged by keyset).
+ * record in the view's `sort` order (the SDK pages by keyset on it); `page` and `limit` are
+ * validated like on the site but do not cut the export.
  */
 import {
   isSlug,
@@ -18,7 +18,7 @@ import {
 
 import { badParameter } from './problem.js'
 
-/** Parameters that only shape the view on the site; exports ignore them after validating them. */
+/** Parameters that shape the view but not which records it holds: left out of file names. */
 const VIEW_ONLY = ['sort', 'page', 'limit']
 
 /** `?bom=1` adds a UTF-8 byte order mark to a CSV (Excel then reads UTF-8 correctly). */

@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     expect(config.cmsUrl).toBe('http://localhost:3000')
     expect(config.cmsPublicUrl).toBe('http://localhost:3000')
     expect(config.port).toBe(3002)
-    expect(config.exportPageSize).toBe(100)
+    expect(config.exportPageSize).toBe(250)
     expect(config.logLevel).toBe('info')
   })
 
@@ -38,10 +38,10 @@ describe('loadConfig', () => {
 
   it('names every bad variable', () => {
     expect(() =>
-      loadConfig({ CMS_URL: 'ftp://x', RATE_LIMIT_MAX: 'lots', EXPORT_PAGE_SIZE: '500' }),
+      loadConfig({ CMS_URL: 'ftp://x', RATE_LIMIT_MAX: 'lots', EXPORT_PAGE_SIZE: '501' }),
     ).toThrowError(EnvError)
     try {
-      loadConfig({ CMS_URL: 'ftp://x', RATE_LIMIT_MAX: 'lots', EXPORT_PAGE_SIZE: '500' })
+      loadConfig({ CMS_URL: 'ftp://x', RATE_LIMIT_MAX: 'lots', EXPORT_PAGE_SIZE: '501' })
     } catch (err) {
       expect((err as Error).message).toMatch(/CMS_URL/)
       expect((err as Error).message).toMatch(/RATE_LIMIT_MAX/)

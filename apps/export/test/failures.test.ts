@@ -64,7 +64,7 @@ function flakyFetch(inner: typeof fetch, failFrom: number) {
   let pages = 0
   const wrapped = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input)
-    if (url.includes('/knowledge-products?') && url.includes('sort=id')) {
+    if (url.includes('/knowledge-products?') && url.includes('pagination=false')) {
       pages++
       if (pages >= failFrom) throw new TypeError('fetch failed: connection reset')
     }
@@ -315,7 +315,7 @@ describe('clients and time', () => {
     const requests: { url: string; signal?: AbortSignal | null }[] = []
     const slow = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input)
-      if (url.includes('sort=id')) {
+      if (url.includes('pagination=false')) {
         requests.push({ url, signal: init?.signal })
         await new Promise((r) => setTimeout(r, 40))
       }

@@ -193,7 +193,7 @@ export async function serveCms(
     void (async () => {
       try {
         const path = req.url ?? '/'
-        const delay = path.includes('sort=id') ? (options.pageDelayMs?.() ?? 0) : 0
+        const delay = path.includes('pagination=false') ? (options.pageDelayMs?.() ?? 0) : 0
         if (delay > 0) await new Promise((r) => setTimeout(r, delay))
         const headers = new Headers()
         for (const [k, v] of Object.entries(req.headers)) {

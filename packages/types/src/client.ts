@@ -26,6 +26,7 @@ import {
   type ProgrammeFilterInput,
   type QueryInput,
   type ThemeFilterInput,
+  type JsonValue,
   type Where,
 } from './filters.js'
 import {
@@ -106,12 +107,18 @@ export type CollectionClient<T, F> = {
    */
   get(slug: string, options?: RequestOptions): Promise<T>
   /**
-   * Every record matching `filter`, in id order (the filter's `sort` and `page` are ignored).
-   * Pages by keyset (`id > last`), `filter.limit` records per request, so deep listings stay
-   * cheap and a record added while iterating is never returned twice.
+   * Every record matching `filter`, in the filter's sort order (its `page` is ignored). Pages by
+   * keyset (the sort value and id of the last row, never an offset) without counting, so deep
+   * listings stay cheap and a record added while iterating is never returned twice.
    * @throws KnowledgeMapError
    */
-  iterate(filter?: F | QueryInput, options?: RequestOptions): AsyncIterableIterator<T>
+  iterate(
+    filter?: F | QueryInput,
+    options?: RequestOptions & {
+      /** Records per request; default the filter's `limit`, at most `MAX_ITERATE_PAGE`. */
+      pageSize?: number
+    },
+  ): AsyncIterableIterator<T>
 }
 
 /** The SDK client: one `CollectionClient` per public collection, plus the map. */
@@ -203,6 +210,8 @@ export function restQuery(
     sort?: string
     page?: number
     limit?: number
+    /** `false` skips the count query (iterate knows it is done from a short page). */
+    pagination?: boolean
     draft?: boolean
     mode: 'list' | 'get'
   },
@@ -216,6 +225,7 @@ export function restQuery(
   if (init.sort) params.set('sort', init.sort)
   if (init.limit !== undefined) params.set('limit', String(init.limit))
   if (init.page !== undefined) params.set('page', String(init.page))
+  if (init.pagination === false) params.set('pagination', 'false')
   if (init.draft) params.set('draft', 'true')
   const exclude = init.mode === 'list' ? (shape.listExclude ?? []) : []
   for (const key of Object.keys(shape.schema.shape)) {
@@ -428,23 +438,30 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
       async *iterate(filter, init) {
         const f = toFilter(filter)
         const where = language.toPayloadWhere(f as unknown as In)
-        let last: Id | undefined
+        const sort = language.toPayloadSort(f as unknown as In)
+        const key = keysetOf(sort)
+        const pageSize = Math.min(Math.max(init?.pageSize ?? f.limit, 1), MAX_ITERATE_PAGE)
+        let cursor: Cursor | undefined
         for (;;) {
           const conditions: Where[] = []
           if (Object.keys(where).length > 0) conditions.push(where)
-          if (last !== undefined) conditions.push({ id: { greater_than: last } })
+          if (cursor) conditions.push(afterCursor(key, cursor))
           const params = restQuery(slug, {
             where: conditions.length === 0 ? undefined : { and: conditions },
-            sort: 'id',
-            limit: f.limit,
-            page: 1,
+            sort: key.sort,
+            limit: pageSize,
+            pagination: false,
             draft: init?.draft,
             mode: 'list',
           })
           const page = (await request(`/${slug}`, params, listSchema, init)) as Page<T>
           for (const doc of page.docs) yield doc
-          if (!page.hasNextPage || page.docs.length === 0) return
-          last = (page.docs[page.docs.length - 1] as { id: Id }).id
+          if (page.docs.length < pageSize) return
+          const lastDoc = page.docs[page.docs.length - 1] as Record<string, unknown> & { id: Id }
+          cursor = {
+            id: lastDoc.id,
+            value: key.field ? ((lastDoc[key.field] ?? null) as JsonValue) : null,
+          }
         }
       },
     }
@@ -471,6 +488,44 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
       },
     },
   }
+}
+
+/** Largest page `iterate` asks for. */
+export const MAX_ITERATE_PAGE = 500
+
+type Cursor = { id: Id; value: JsonValue }
+type Keyset = { field?: string; desc: boolean; sort: string }
+
+/**
+ * The keyset `iterate` pages by: the filter's sort field (if any) with the id as tie-breaker in
+ * the same direction, so the order is the view's own and each page starts after the last row
+ * instead of skipping an offset.
+ */
+function keysetOf(sort: string): Keyset {
+  const primary = sort.split(',')[0] ?? 'id'
+  const desc = primary.startsWith('-')
+  const field = primary.replace(/^-/, '')
+  if (field === 'id') return { desc, sort: primary }
+  return { field, desc, sort: `${primary},${desc ? '-id' : 'id'}` }
+}
+
+/**
+ * Rows after `cursor` in keyset order. Both adapters put missing values (a product without a
+ * year) first in ascending and last in descending order, which is what the branches follow.
+ */
+function afterCursor(key: Keyset, cursor: Cursor): Where {
+  const idAfter: Where = { id: { [key.desc ? 'less_than' : 'greater_than']: cursor.id } }
+  if (!key.field) return idAfter
+  const f = key.field
+  const isNull: Where = { [f]: { exists: false } }
+  const notNull: Where = { [f]: { exists: true } }
+  if (cursor.value === null) {
+    const tie: Where = { and: [isNull, idAfter] }
+    return key.desc ? tie : { or: [tie, notNull] }
+  }
+  const beyond: Where = { [f]: { [key.desc ? 'less_than' : 'greater_than']: cursor.value } }
+  const tie: Where = { and: [{ [f]: { equals: cursor.value } }, idAfter] }
+  return key.desc ? { or: [beyond, tie, isNull] } : { or: [beyond, tie] }
 }
 
 /** A filter object or query string, normalised by `language`; bad input is a KnowledgeMapError. */

@@ -12,6 +12,7 @@ export {
   POPULATE,
   QUERY_SHAPES,
   MATRIX_PATH,
+  MAX_ITERATE_PAGE,
   type ClientOptions,
   type RequestOptions,
   type CollectionClient,
