@@ -1,9 +1,9 @@
 /**
- * A full pass over every published product: the SDK's keyset iterator (`products.iterate`, 100
- * per request, the filter language's largest page) through the built CMS, against the raw
+ * A full pass over every published product: the SDK's keyset iterator (`products.iterate`,
+ * `MAX_ITERATE_PAGE` per request, no counts) through the built CMS, against the raw
  * driver's cursor (`libsql`, better-sqlite3's `iterate()`) over the same rows.
  */
-import { createClient } from '@repo/types'
+import { createClient, MAX_ITERATE_PAGE } from '@repo/types'
 import Database from 'libsql'
 
 import { printTable, writeResult } from './results.js'
@@ -22,7 +22,7 @@ export async function benchSdk(o: SdkOptions) {
   for (let i = 0; i < o.runs; i++) {
     let start = performance.now()
     let n = 0
-    for await (const _ of client.products.iterate({ limit: 100 })) n++
+    for await (const _ of client.products.iterate({}, { pageSize: MAX_ITERATE_PAGE })) n++
     let s = (performance.now() - start) / 1000
     sdkRuns.push({ rows: n, seconds: round(s), rowsPerSecond: round(n / s) })
     start = performance.now()
