@@ -12,7 +12,7 @@
  * `pnpm bench` too): its figures are in apps/export/bench/results/.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -146,7 +146,12 @@ try {
       }
     : { note: 'The export service has no benchmark results yet (apps/export/bench/results/).' }
   printTable('Export', [summaries.export as object])
-  writeResult(repoRoot, 'summary', { data: counts, summaries })
+  // A partial run (--only) keeps the other benches' last figures in the summary.
+  const summaryFile = path.join(repoRoot, 'bench/results/summary.json')
+  const previous = existsSync(summaryFile)
+    ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as { summaries?: object }).summaries
+    : undefined
+  writeResult(repoRoot, 'summary', { data: counts, summaries: { ...previous, ...summaries } })
   console.log(`\nResults written to ${path.join(repoRoot, 'bench/results')}/`)
 } finally {
   await stopAll()
