@@ -7,6 +7,7 @@ import { cache } from 'react'
 import { CoverageBadge, ThemeChips } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
 import { ProductList } from '@/components/ProductList'
+import { SourceList } from '@/components/SourceList'
 import { cms, isNotFound } from '@/lib/cms'
 import { formatDate, hostOf } from '@/lib/collect'
 import { productsHref } from '@/lib/search'
@@ -163,20 +164,7 @@ export default async function PartnershipPage({ params }: Props) {
               </>
             ) : null}
           </dl>
-          {p.sources && p.sources.length > 0 ? (
-            <>
-              <h3>Sources</h3>
-              <ul>
-                {p.sources.map((s) => (
-                  <li key={s.url}>
-                    <a href={s.url} rel="noopener">
-                      {s.label || hostOf(s.url)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <SourceList sources={p.sources} />
         </aside>
       </div>
     </article>

@@ -7,10 +7,10 @@ import { cache } from 'react'
 import { Citations } from '@/components/Citations'
 import { CoverageBadge, ThemeChips } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
+import { SourceList } from '@/components/SourceList'
 import { ProductRefList, TYPE_LABEL } from '@/components/ProductList'
 import { env } from '@/env'
 import { cms, cmsFileUrl, isNotFound } from '@/lib/cms'
-import { hostOf } from '@/lib/collect'
 import { productsHref } from '@/lib/search'
 import { absoluteUrl, pageMetadata, PUBLISHER, truncate } from '@/lib/seo'
 
@@ -192,20 +192,7 @@ export default async function ProductPage({ params }: Props) {
             <dt>Licence</dt>
             <dd>{product.licence || 'Not recorded; ask the publisher'}</dd>
           </dl>
-          {product.sources && product.sources.length > 0 ? (
-            <>
-              <h3>Sources</h3>
-              <ul>
-                {product.sources.map((s) => (
-                  <li key={s.url}>
-                    <a href={s.url} rel="noopener">
-                      {s.label || hostOf(s.url)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <SourceList sources={product.sources} />
         </aside>
       </div>
     </article>
