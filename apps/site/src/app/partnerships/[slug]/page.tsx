@@ -4,8 +4,9 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 
-import { CoverageBadge, ThemeChips } from '@/components/Chips'
+import { ThemeChips } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
+import { NeedList } from '@/components/NeedList'
 import { ProductList } from '@/components/ProductList'
 import { SourceList } from '@/components/SourceList'
 import { cms, isNotFound } from '@/lib/cms'
@@ -90,14 +91,7 @@ export default async function PartnershipPage({ params }: Props) {
           {needs.docs.length > 0 ? (
             <section aria-labelledby="needs-heading">
               <h2 id="needs-heading">Learning needs it raised</h2>
-              <ul className="plain-list">
-                {needs.docs.map((n) => (
-                  <li key={n.slug}>
-                    <Link href={`/learning-needs/${n.slug}`}>{n.title}</Link>{' '}
-                    <CoverageBadge coverage={n.coverage} />
-                  </li>
-                ))}
-              </ul>
+              <NeedList needs={needs.docs} />
             </section>
           ) : null}
           {insights.docs.length > 0 ? (

@@ -5,8 +5,9 @@ import { notFound } from 'next/navigation'
 import { cache } from 'react'
 
 import { Citations } from '@/components/Citations'
-import { CoverageBadge, ThemeChips } from '@/components/Chips'
+import { ThemeChips } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
+import { NeedList } from '@/components/NeedList'
 import { SourceList } from '@/components/SourceList'
 import { ProductRefList, TYPE_LABEL } from '@/components/ProductList'
 import { env } from '@/env'
@@ -119,14 +120,7 @@ export default async function ProductPage({ params }: Props) {
           {product.learningNeeds.length > 0 ? (
             <section aria-labelledby="needs-heading">
               <h2 id="needs-heading">Learning needs it addresses</h2>
-              <ul className="plain-list">
-                {product.learningNeeds.map((n) => (
-                  <li key={n.slug}>
-                    <Link href={`/learning-needs/${n.slug}`}>{n.title}</Link>{' '}
-                    <CoverageBadge coverage={n.coverage} />
-                  </li>
-                ))}
-              </ul>
+              <NeedList needs={product.learningNeeds} />
             </section>
           ) : null}
 

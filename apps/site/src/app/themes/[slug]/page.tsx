@@ -4,8 +4,8 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 
-import { CoverageBadge } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
+import { NeedList } from '@/components/NeedList'
 import { ProductList } from '@/components/ProductList'
 import { cms, isNotFound } from '@/lib/cms'
 import { collect } from '@/lib/collect'
@@ -93,14 +93,7 @@ export default async function ThemePage({ params }: Props) {
         <section aria-labelledby="needs-heading">
           <h2 id="needs-heading">Learning needs and their coverage</h2>
           {needs.length > 0 ? (
-            <ul className="plain-list">
-              {needs.map((n) => (
-                <li key={n.slug}>
-                  <Link href={`/learning-needs/${n.slug}`}>{n.title}</Link>{' '}
-                  <CoverageBadge coverage={n.coverage} />
-                </li>
-              ))}
-            </ul>
+            <NeedList needs={needs} />
           ) : (
             <p className="muted">No learning need is linked to this theme yet.</p>
           )}
