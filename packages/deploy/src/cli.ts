@@ -1,12 +1,13 @@
 /**
- * `pnpm --filter @repo/deploy check`: validates docker-compose.yml (with docker-compose and the
- * policy checks) and lints every app's Dockerfile. Exits non-zero on any finding.
+ * `pnpm --filter @repo/deploy check`: validates docker-compose.yml (the Compose Specification's
+ * schema after interpolation, then the policy checks) and lints every app's Dockerfile. Exits
+ * non-zero on any finding.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { checkCompose, dockerComposeConfig, requiredVariables } from './compose.js'
+import { checkCompose, requiredVariables } from './compose.js'
+import { validateCompose } from './composeSpec.js'
 import { formatFindings, lintDockerfile } from './dockerfile.js'
 import { APP_IMAGES, repoRoot } from './repo.js'
 
@@ -14,27 +15,17 @@ const root = repoRoot()
 const composeText = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')
 let failed = false
 
-const dir = mkdtempSync(path.join(tmpdir(), 'km-deploy-'))
-try {
-  const envFile = path.join(dir, 'throwaway.env')
-  writeFileSync(
-    envFile,
-    requiredVariables(composeText)
-      .map((v) => `${v}=throwaway-value-for-${v}`)
-      .join('\n'),
-  )
-  const result = dockerComposeConfig({ file: 'docker-compose.yml', envFile, cwd: root })
-  if (result.status !== 0) {
-    failed = true
-    console.error(`docker-compose config failed:\n${result.stderr}`)
-  } else {
-    console.log('docker-compose config: ok')
-  }
-} catch (err) {
+const throwaway = Object.fromEntries(
+  requiredVariables(composeText).map((v) => [v, `throwaway-value-for-${v}`]),
+)
+const spec = validateCompose(composeText, throwaway)
+if (!spec.ok) {
   failed = true
-  console.error((err as Error).message)
-} finally {
-  rmSync(dir, { recursive: true, force: true })
+  console.error(
+    `docker-compose.yml does not follow the Compose Specification:\n  ${spec.errors.join('\n  ')}`,
+  )
+} else {
+  console.log('docker-compose.yml against the Compose Specification schema: ok')
 }
 
 const composeFindings = checkCompose(composeText)

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process'
-
 import { parse } from 'yaml'
 
 import { imagePinProblem } from './dockerfile.js'
@@ -209,45 +207,3 @@ export const requiredVariables = (text: string): string[] => [
       .map((i) => i.name),
   ),
 ]
-
-export class DockerComposeMissingError extends Error {
-  override name = 'DockerComposeMissingError'
-  constructor() {
-    super(
-      'docker-compose is not installed, so docker-compose.yml cannot be validated. Install it ' +
-        "with `apt-get install -y docker-compose` (Debian's package; CI's .ci/run installs it).",
-    )
-  }
-}
-
-export type ComposeConfigResult = { status: number; stdout: string; stderr: string }
-
-/**
- * Runs `docker-compose -f <file> --env-file <envFile> config [-q]` with an environment that holds
- * only PATH/HOME plus `env`, so that neither the caller's shell nor a local `.env` leaks in.
- */
-export function dockerComposeConfig(options: {
-  file: string
-  envFile: string
-  cwd: string
-  env?: Record<string, string>
-  quiet?: boolean
-}): ComposeConfigResult {
-  const args = ['-f', options.file, '--env-file', options.envFile, 'config']
-  if (options.quiet ?? true) args.push('-q')
-  const result = spawnSync('docker-compose', args, {
-    cwd: options.cwd,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: process.env.HOME ?? '/tmp',
-      ...options.env,
-    },
-    timeout: 60_000,
-  })
-  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new DockerComposeMissingError()
-  }
-  if (result.error) throw result.error
-  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr }
-}

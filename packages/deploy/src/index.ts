@@ -1,4 +1,6 @@
 export * from './compose.js'
+export * from './composeSpec.js'
+export * from './interpolate.js'
 export {
   effectiveEnv,
   effectiveUser,

@@ -1,80 +1,54 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import {
   checkCompose,
   type ComposeFile,
-  DockerComposeMissingError,
-  dockerComposeConfig,
   interpolations,
   parseCompose,
   requiredVariables,
 } from '../src/compose.js'
+import { validateCompose } from '../src/composeSpec.js'
+import { interpolate, interpolateString, InterpolationError } from '../src/interpolate.js'
 import { repoRoot } from '../src/repo.js'
 
 const root = repoRoot()
 const composeText = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')
 const SECRETS = ['PAYLOAD_SECRET', 'REVALIDATE_SECRET', 'SEED_ADMIN_PASSWORD']
 
-let dir: string
-const writeEnv = (name: string, vars: Record<string, string>) => {
-  const file = path.join(dir, name)
-  writeFileSync(
-    file,
-    Object.entries(vars)
-      .map(([k, v]) => `${k}=${v}\n`)
-      .join(''),
-  )
-  return file
-}
 const throwawayEnv = () =>
   Object.fromEntries(requiredVariables(composeText).map((v) => [v, `throwaway-${v.toLowerCase()}`]))
 
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'km-compose-'))
-})
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-describe('docker-compose.yml with docker-compose', () => {
-  it('should have docker-compose installed (apt-get install -y docker-compose)', () => {
-    // Fails, with the install command, rather than skipping: CI must validate the file.
-    const envFile = writeEnv('probe.env', throwawayEnv())
-    expect(() =>
-      dockerComposeConfig({ file: 'docker-compose.yml', envFile, cwd: root }),
-    ).not.toThrow(DockerComposeMissingError)
-  })
-
-  it('should pass "docker-compose config -q" with every required variable set', () => {
-    const envFile = writeEnv('full.env', throwawayEnv())
-    const result = dockerComposeConfig({ file: 'docker-compose.yml', envFile, cwd: root })
-    expect(result.stderr).toBe('')
-    expect(result.status).toBe(0)
+describe('docker-compose.yml against the Compose Specification', () => {
+  it('should validate against the vendored schema with every required variable set', () => {
+    const result = validateCompose(composeText, throwawayEnv())
+    expect(result.ok ? [] : result.errors).toEqual([])
+    // Nothing is silently empty: every variable the file uses has a value or a default.
+    expect(result.unset).toEqual([])
   })
 
   it.each(SECRETS)('should refuse to start without %s, saying how to set it', (secret) => {
     const vars = throwawayEnv()
     expect(vars).toHaveProperty(secret)
     delete vars[secret]
-    const envFile = writeEnv(`no-${secret}.env`, vars)
-    const result = dockerComposeConfig({ file: 'docker-compose.yml', envFile, cwd: root })
-    expect(result.status).not.toBe(0)
-    expect(result.stderr).toContain(`set ${secret} in .env`)
+    const result = validateCompose(composeText, vars)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.errors.join('\n')).toContain(`required variable ${secret} is missing a value`)
+    expect(result.errors.join('\n')).toContain(`set ${secret} in .env`)
+    // An empty value counts as missing (`:?`), as in Compose.
+    const empty = validateCompose(composeText, { ...throwawayEnv(), [secret]: '' })
+    expect(empty.ok).toBe(false)
   })
 
   it('should pass the secrets through to the services that need them, unchanged', () => {
     const vars = throwawayEnv()
-    const envFile = writeEnv('resolved.env', vars)
-    const result = dockerComposeConfig({
-      file: 'docker-compose.yml',
-      envFile,
-      cwd: root,
-      quiet: false,
-    })
-    expect(result.status).toBe(0)
-    const resolved = parseCompose(result.stdout)
+    const result = validateCompose(composeText, vars)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const resolved = result.resolved
     const env = (svc: string) =>
       resolved.services![svc]!.environment as Record<string, string | undefined>
     expect(env('cms').PAYLOAD_SECRET).toBe(vars.PAYLOAD_SECRET)
@@ -88,6 +62,75 @@ describe('docker-compose.yml with docker-compose', () => {
       (f) => f.rule !== 'secret',
     )
     expect(structural).toEqual([])
+  })
+
+  it('should reject what Compose rejects: unknown keys and wrong types', () => {
+    const vars = throwawayEnv()
+    const errors = (text: string) => {
+      const r = validateCompose(text, vars)
+      return r.ok ? [] : r.errors
+    }
+    expect(errors('services:\n  a:\n    image: x:1\n    restrat: always\n')).toEqual([
+      '/services/a must NOT have additional properties ("restrat")',
+    ])
+    expect(errors('services:\n  a:\n    image: x:1\n    ports: {a: 1}\n').length).toBeGreaterThan(0)
+    expect(errors('services:\n  a:\n    image: x:1\n    restart: [always]\n')).toEqual([
+      '/services/a/restart must be string',
+    ])
+    expect(
+      errors('services:\n  a:\n    image: x:1\n    healthcheck: { interval: 1m30s }\n'),
+    ).toEqual([])
+    expect(errors('nope: 1\nservices: {}\n')).toEqual([
+      '/ must NOT have additional properties ("nope")',
+    ])
+  })
+})
+
+describe('Compose interpolation', () => {
+  const env = { SET: 'value', EMPTY: '' }
+  const i = (text: string) => interpolateString(text, env)
+
+  it('should substitute $VAR and ${VAR}, and keep $$ as a literal dollar', () => {
+    expect(i('a $SET b ${SET}c')).toBe('a value b valuec')
+    expect(i('$$SET and $${SET}')).toBe('$SET and ${SET}')
+    expect(i('cost: $5 and $')).toBe('cost: $5 and $')
+  })
+
+  it('should apply defaults for unset (-) and for unset or empty (:-)', () => {
+    expect(i('${UNSET-d} ${EMPTY-d} ${UNSET:-d} ${EMPTY:-d} ${SET:-d}')).toBe('d  d d value')
+  })
+
+  it('should apply alternatives (+, :+)', () => {
+    expect(i('[${SET:+alt}][${EMPTY:+alt}][${EMPTY+alt}][${UNSET+alt}]')).toBe('[alt][][alt][]')
+  })
+
+  it('should fail on a required variable with its message, : counting empty as missing', () => {
+    expect(() => i('${UNSET:?set it in .env}')).toThrow(
+      'required variable UNSET is missing a value: set it in .env',
+    )
+    expect(() => i('${EMPTY:?x}')).toThrow(InterpolationError)
+    expect(i('${EMPTY?x}')).toBe('')
+  })
+
+  it('should interpolate nested arguments', () => {
+    expect(i('${UNSET:-${SET}}')).toBe('value')
+    expect(i('${UNSET:-${ALSO_UNSET:-deep}}')).toBe('deep')
+    expect(() => i('${UNSET?$SET}')).toThrow('missing a value: value')
+  })
+
+  it('should collect variables used without a value, and never touch keys', () => {
+    const missing = new Set<string>()
+    expect(interpolate({ $KEY: ['$NOPE', { x: '${ALSO}' }], n: 3 }, env, missing)).toEqual({
+      $KEY: ['', { x: '' }],
+      n: 3,
+    })
+    expect([...missing]).toEqual(['NOPE', 'ALSO'])
+  })
+
+  it('should refuse malformed braces', () => {
+    expect(() => i('${SET')).toThrow(/invalid interpolation format/)
+    expect(() => i('${1BAD}')).toThrow(/invalid interpolation format/)
+    expect(() => i('${SET/x/y}')).toThrow(/invalid interpolation format/)
   })
 })
 
