@@ -10,7 +10,8 @@
  * 2. The service against a synthetic CMS (bench/synthetic-cms.ts) that answers the SDK's requests
  *    from generated records: the service's rows/s, time to first byte and peak RSS at 100k and 1M
  *    rows, without the CMS's query cost.
- * 3. The service against the REAL CMS (Payload on SQLite, real seed plus bulk-inserted synthetic
+ * 3. The service against the REAL, built CMS (its own process, as `pnpm start` runs it, on a
+ *    temporary SQLite file: real seed plus bulk-inserted synthetic
  *    products), at the sizes it can serve here, and the CMS's page latency as the SDK's iterator
  *    requests it (with Payload's count) and without the count.
  *
@@ -27,14 +28,15 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
-import { startCms, seed } from '@repo/cms/testing'
+import { createClient as createSqlClient } from '@libsql/client'
+import { findRepoRoot, startBuiltCms } from '@repo/testing'
 import { createClient, type Product, restQuery } from '@repo/types'
 import { stringify } from 'csv-stringify'
 
 import { csvCell } from '../src/cells.js'
 import { csvSink, ndjsonSink, xlsxSink, type Sink } from '../src/formats.js'
 import { productColumns } from '../src/views.js'
-import { freePort, serveCms } from '../test/helpers.js'
+import { freePort } from '../test/helpers.js'
 import { startSyntheticCms, syntheticProduct } from './synthetic-cms.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -49,6 +51,7 @@ const FORMATS = (knobs.BENCH_FORMATS ?? 'csv,xlsx,ndjson').split(',') as (
 )[]
 const PAGE_SIZE = '100'
 
+/** The CMS's SQLite file, opened beside the running CMS (WAL mode allows it) for bulk inserts. */
 type Db = {
   client: { execute(q: string | { sql: string; args: unknown[] }): Promise<{ rows: unknown[] }> }
 }
@@ -353,10 +356,11 @@ async function main() {
   }
 
   log('starting the real CMS on a temporary SQLite database with the real seed')
-  const cms = await startCms('sqlite')
-  await seed(cms.payload, { log: () => {} })
-  const served = await serveCms(cms)
-  const db = cms.payload.db as unknown as Db
+  const server = await startBuiltCms({ repoRoot: findRepoRoot(root) })
+  const cms = { baseUrl: server.url, fetch: globalThis.fetch }
+  const sql = createSqlClient({ url: server.databaseUrl })
+  await sql.execute('PRAGMA busy_timeout = 10000')
+  const db: Db = { client: sql as unknown as Db['client'] }
   const realCount = (
     (
       await db.client.execute(
@@ -391,14 +395,14 @@ async function main() {
       if (!CMS_SIZES.includes(size)) continue
       for (const format of FORMATS) {
         log(`export ${format} of ${rows} rows through the real CMS`)
-        const m = await measureExport('real cms', served.url, format, rows)
+        const m = await measureExport('real cms', server.url, format, rows)
         log(`  ${m.rowsPerSecond} rows/s, first byte ${m.ttfbMs} ms, peak RSS ${m.peakRssMb} MB`)
         results.push(m)
       }
     }
   } finally {
-    await served.close()
-    await cms.close()
+    sql.close()
+    await server.stop()
   }
 
   console.table(

@@ -165,17 +165,15 @@ describe('knowledge products as CSV', () => {
   it('changes its ETag when a product changes', async () => {
     const before = await request(app).get('/v1/knowledge-products.csv?type=policy-brief')
     const [slug] = fx.tricky.filter((_, i) => i % 2 === 1)
-    const found = await cms.payload.find({
+    const found = await cms.api.find({
       collection: 'knowledge-products',
       where: { slug: { equals: slug } },
       limit: 1,
-      overrideAccess: true,
     })
-    await cms.payload.update({
+    await cms.api.update({
       collection: 'knowledge-products',
-      id: found.docs[0]!.id as number,
+      id: found.docs[0]!.id,
       data: { licence: 'CC0' },
-      overrideAccess: true,
     })
     const after = await request(app)
       .get('/v1/knowledge-products.csv?type=policy-brief')
@@ -321,14 +319,13 @@ describe('knowledge products as RIS and BibTeX', () => {
 
 describe('learning needs', () => {
   async function addressedBy(slug: string): Promise<string[]> {
-    const products = await cms.payload.find({
+    const products = await cms.api.find({
       collection: 'knowledge-products',
       where: {
         and: [{ _status: { equals: 'published' } }, { 'learningNeeds.slug': { equals: slug } }],
       },
       limit: 1000,
       depth: 0,
-      overrideAccess: true,
     })
     return products.docs.map((d) => d.slug as string).sort()
   }

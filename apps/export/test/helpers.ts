@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { startCms, seed, type TestCms } from '@repo/cms/testing'
+import { adminApi, type AdminApi, findRepoRoot, startBuiltCms } from '@repo/testing'
 import { createClient, type KnowledgeMapClient } from '@repo/types'
 import type { Express } from 'express'
 import type { Test } from 'supertest'
@@ -10,13 +10,36 @@ import type { Test } from 'supertest'
 import { createApp, type AppDeps } from '../src/app.js'
 import { loadConfig, type Config } from '../src/env.js'
 
-export type SeededCms = TestCms & { client: KnowledgeMapClient }
+/** How the tests reach the CMS: its URL and a `fetch` (the real one, or a failing stand-in). */
+export type TestCms = { baseUrl: string; fetch: typeof fetch }
 
-/** A real Payload on a fresh SQLite database, loaded with the real seed. */
+export type SeededCms = TestCms & {
+  /** The admin's REST access, for fixtures. */
+  api: AdminApi
+  client: KnowledgeMapClient
+  close: () => Promise<void>
+}
+
+/**
+ * The built CMS (`pnpm --filter @repo/cms build`) as its own process, the way `pnpm start` runs it:
+ * a fresh temporary SQLite database, migrated and loaded with the real seed. The export service
+ * reaches it over HTTP, as in production; nothing of the CMS is imported.
+ */
 export async function startSeededCms(): Promise<SeededCms> {
-  const cms = await startCms('sqlite')
-  await seed(cms.payload, { log: () => {} })
-  return { ...cms, client: createClient({ baseUrl: cms.baseUrl, fetch: cms.fetch }) }
+  const server = await startBuiltCms({ repoRoot: findRepoRoot(import.meta.dirname) })
+  try {
+    const api = await adminApi(server.url, server.admin)
+    return {
+      baseUrl: server.url,
+      fetch: globalThis.fetch,
+      api,
+      client: createClient({ baseUrl: server.url, fetch: globalThis.fetch }),
+      close: server.stop,
+    }
+  } catch (err) {
+    await server.stop()
+    throw err
+  }
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -96,16 +119,10 @@ export const TRICKY_TITLES = [
  * Adds published products with tricky text and rich metadata (the real seed has no keywords,
  * languages or countries), plus a draft that no export may show. Marked as test data in the slug.
  */
-export async function addTrickyProducts(cms: TestCms): Promise<Fixture> {
-  const { payload } = cms
+export async function addTrickyProducts(cms: SeededCms): Promise<Fixture> {
+  const { api } = cms
   const first = async (collection: string, where: Record<string, unknown> = {}) => {
-    const res = await payload.find({
-      collection,
-      where,
-      limit: 1,
-      depth: 1,
-      overrideAccess: true,
-    })
+    const res = await api.find({ collection, where, limit: 1, depth: 1 })
     return res.docs[0] as unknown as Record<string, unknown>
   }
   const product = await first('knowledge-products', {
@@ -122,7 +139,7 @@ export async function addTrickyProducts(cms: TestCms): Promise<Fixture> {
   for (const [i, title] of TRICKY_TITLES.entries()) {
     const slug = `test-tricky-product-${i}`
     tricky.push(slug)
-    await payload.create({
+    await api.create({
       collection: 'knowledge-products',
       data: {
         title,
@@ -142,11 +159,10 @@ export async function addTrickyProducts(cms: TestCms): Promise<Fixture> {
         learningNeeds: [need.id],
         _status: 'published',
       },
-      overrideAccess: true,
     })
   }
   const draftSlug = 'test-draft-product'
-  await payload.create({
+  await api.create({
     collection: 'knowledge-products',
     data: {
       title: 'A draft nobody outside may see',
@@ -156,7 +172,6 @@ export async function addTrickyProducts(cms: TestCms): Promise<Fixture> {
       _status: 'draft',
     },
     draft: true,
-    overrideAccess: true,
   })
   return {
     theme: { id: theme.id as Id, slug: theme.slug as string, title: theme.title as string },

@@ -13,6 +13,8 @@ import path from 'node:path'
 
 import { type Browser, chromium } from 'playwright-core'
 
+export { adminApi, type AdminApi, CmsRequestError, type Doc } from './admin.js'
+
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -70,7 +72,11 @@ export type RunningServer = {
   output: () => string
 }
 
-export type RunningCms = RunningServer & { admin: { email: string; password: string } }
+export type RunningCms = RunningServer & {
+  admin: { email: string; password: string }
+  /** The temporary SQLite database the CMS runs on (deleted by `stop`). */
+  databaseUrl: string
+}
 
 type SpawnInit = {
   cwd: string
@@ -147,6 +153,7 @@ export async function startBuiltCms(options: StartCmsOptions): Promise<RunningCm
     email: 'browser-admin@example.org',
     password: 'browser-admin-password-1',
   }
+  const databaseUrl = `file:${path.join(dir, 'cms.db')}`
   const server = await startServer(
     {
       name: 'CMS',
@@ -156,7 +163,7 @@ export async function startBuiltCms(options: StartCmsOptions): Promise<RunningCm
       env: {
         ...process.env,
         NODE_ENV: 'production',
-        DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
+        DATABASE_URL: databaseUrl,
         MEDIA_DIR: path.join(dir, 'media'),
         PAYLOAD_SECRET: 'browser-test-secret-0123456789abcdef',
         SERVER_URL: url,
@@ -171,7 +178,7 @@ export async function startBuiltCms(options: StartCmsOptions): Promise<RunningCm
     },
     url,
   )
-  return { ...server, admin }
+  return { ...server, admin, databaseUrl }
 }
 
 export type StartSiteOptions = {
