@@ -12,6 +12,14 @@ const nextConfig = {
   // starts at the repo root so that workspace packages (@repo/types) and pnpm's store are copied.
   output: 'standalone',
   outputFileTracingRoot: path.resolve(dirname, '../..'),
+  // The site renders no next/image: keep Next's image optimiser (sharp, libvips) out of the
+  // standalone server and so out of the image.
+  images: { unoptimized: true },
+  outputFileTracingExcludes: {
+    // Relative to this folder; pnpm keeps the packages in the repo root's virtual store.
+    '*': ['../../node_modules/.pnpm/sharp@*/**', '../../node_modules/.pnpm/@img+*/**'],
+  },
+
   async headers() {
     return [
       {

@@ -18,3 +18,4 @@ export {
   substitute,
 } from './dockerfile.js'
 export * from './repo.js'
+export * from './prune.js'

@@ -17,5 +17,5 @@ export const repoRoot = (): string => {
 export const APP_IMAGES = [
   { app: 'cms', pkg: '@repo/cms', next: true, cmd: ['node', 'apps/cms/server.js'] },
   { app: 'site', pkg: '@repo/site', next: true, cmd: ['node', 'apps/site/server.js'] },
-  { app: 'export', pkg: '@repo/export', next: false, cmd: ['node', 'apps/export/dist/server.js'] },
+  { app: 'export', pkg: '@repo/export', next: false, cmd: ['node', 'dist/server.js'] },
 ] as const

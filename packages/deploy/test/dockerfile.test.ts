@@ -176,6 +176,15 @@ describe.each(APP_IMAGES)('apps/$app/Dockerfile', ({ app, pkg, next, cmd }) => {
   const { stages } = parseDockerfile(text)
   const runner = stages.at(-1)!
 
+  it('should run a supported Node LTS (24), pinned to a release', () => {
+    const image = parseDockerfile(text).globalArgs.NODE_IMAGE
+    expect(image).toMatch(/^node:24\.\d+\.\d+-bookworm-slim$/)
+    for (const stage of stages) {
+      if (stage.name === 'base' || stage.name === 'runner')
+        expect(stage.image).toBe('${NODE_IMAGE}')
+    }
+  })
+
   it('should pass the Dockerfile lint', () => {
     expect(formatFindings(file, lintDockerfile(text))).toBe('')
   })
@@ -223,8 +232,8 @@ describe.each(APP_IMAGES)('apps/$app/Dockerfile', ({ app, pkg, next, cmd }) => {
         ).toBe(true)
         expect(copies.every((c) => !c.includes('node_modules'))).toBe(true)
       } else {
-        expect(text).toMatch(/pnpm install --frozen-lockfile --prod/)
-        expect(copies.some((c) => c.startsWith('--from=prod-deps'))).toBe(true)
+        expect(text).toContain(`pnpm --filter ${pkg} deploy --prod --legacy /deploy`)
+        expect(copies).toEqual(['--from=builder --chown=node:node /deploy/ ./'])
       }
     },
   )
