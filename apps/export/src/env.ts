@@ -36,7 +36,7 @@ const EnvSchema = z.object({
   READY_TIMEOUT_MS: int(100, 60_000).default(2_000),
   /** On SIGTERM, how long running exports may go on before they are cut. */
   SHUTDOWN_DEADLINE_MS: int(0, 600_000).default(25_000),
-  /** Records per request to the CMS (the SDK's page size; the filter language allows ≤ 100). */
+  /** Records per request to the CMS (the SDK iterator's page size, at most MAX_ITERATE_PAGE). */
   EXPORT_PAGE_SIZE: int(1, MAX_ITERATE_PAGE).default(250),
   /** The most rows one export may have; a larger result is refused with 413 before any byte. */
   EXPORT_MAX_ROWS: int(1, 100_000_000).default(1_000_000),
