@@ -172,6 +172,7 @@ export interface KnowledgeProduct {
   summary?: string | null;
   type:
     | 'report'
+    | 'evaluation'
     | 'tool'
     | 'method'
     | 'instrument'
@@ -207,6 +208,10 @@ export interface KnowledgeProduct {
   audience?: ('practitioners' | 'policymakers' | 'researchers' | 'donors' | 'communities' | 'general')[] | null;
   keywords?: string[] | null;
   /**
+   * Anything a reader should know about how this record was put together (e.g. themes assigned editorially).
+   */
+  editorialNote?: string | null;
+  /**
    * Public pages the facts in this record were read from.
    */
   sources?:
@@ -216,6 +221,11 @@ export interface KnowledgeProduct {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Whether the sources state these facts, or they were inferred from context (shown as such on the site).
+   */
+  confidence?: ('stated' | 'inferred') | null;
+  provenanceNote?: string | null;
   /**
    * Contributors: choose “Ready for review” and save the draft (only editors return or publish). Editors: publish, or choose “Returned for changes” with a comment and save.
    */
@@ -388,6 +398,18 @@ export interface LearningNeed {
   kind: 'knowledge-gap' | 'learning-need';
   priority?: ('high' | 'medium' | 'low') | null;
   raisedBy?: (number | Partnership)[] | null;
+  /**
+   * Who stated this need, as the source names them (a partnership goes in “Raised by”).
+   */
+  statedBy?: {
+    name?: string | null;
+    organisation?: (number | null) | Organisation;
+  };
+  statedYear?: number | null;
+  /**
+   * The source’s own label for the subject (not a core theme).
+   */
+  topic?: string | null;
   programme?: (number | null) | Programme;
   themes?: (number | Theme)[] | null;
   /**
@@ -432,6 +454,10 @@ export interface LearningNeed {
       }[]
     | null;
   /**
+   * Anything a reader should know about how this record was put together (e.g. themes assigned editorially).
+   */
+  editorialNote?: string | null;
+  /**
    * Public pages the facts in this record were read from.
    */
   sources?:
@@ -441,6 +467,11 @@ export interface LearningNeed {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Whether the sources state these facts, or they were inferred from context (shown as such on the site).
+   */
+  confidence?: ('stated' | 'inferred') | null;
+  provenanceNote?: string | null;
   /**
    * Contributors: choose “Ready for review” and save the draft (only editors return or publish). Editors: publish, or choose “Returned for changes” with a comment and save.
    */
@@ -823,6 +854,7 @@ export interface KnowledgeProductsSelect<T extends boolean = true> {
   licence?: T;
   audience?: T;
   keywords?: T;
+  editorialNote?: T;
   sources?:
     | T
     | {
@@ -830,6 +862,8 @@ export interface KnowledgeProductsSelect<T extends boolean = true> {
         label?: T;
         id?: T;
       };
+  confidence?: T;
+  provenanceNote?: T;
   reviewStatus?: T;
   reviewComment?: T;
   reviewHistory?: T;
@@ -849,6 +883,14 @@ export interface LearningNeedsSelect<T extends boolean = true> {
   kind?: T;
   priority?: T;
   raisedBy?: T;
+  statedBy?:
+    | T
+    | {
+        name?: T;
+        organisation?: T;
+      };
+  statedYear?: T;
+  topic?: T;
   programme?: T;
   themes?: T;
   isExample?: T;
@@ -870,6 +912,7 @@ export interface LearningNeedsSelect<T extends boolean = true> {
         changedBy?: T;
         id?: T;
       };
+  editorialNote?: T;
   sources?:
     | T
     | {
@@ -877,6 +920,8 @@ export interface LearningNeedsSelect<T extends boolean = true> {
         label?: T;
         id?: T;
       };
+  confidence?: T;
+  provenanceNote?: T;
   reviewStatus?: T;
   reviewComment?: T;
   reviewHistory?: T;

@@ -84,14 +84,17 @@ describeEachDatabase('SDK against the real CMS', (kind) => {
     })
     const prog = partnershipDoc.programme as { id: Id; slug: string }
     programme = { id: prog.id, slug: prog.slug }
-    const needs = await payload.find({
-      collection: COLLECTIONS.learningNeeds,
-      where: { publishedProductCount: { greater_than: 0 } },
-      limit: 1,
-    })
+    // The seed links no product to a need (no source states one): link one, as an editor would.
+    const needs = await payload.find({ collection: COLLECTIONS.learningNeeds, limit: 1 })
     need = { id: needs.docs[0]!.id, slug: needs.docs[0]!.slug! }
+    await payload.update({
+      collection: COLLECTIONS.knowledgeProducts,
+      id: withProducts.docs[0]!.id,
+      data: { learningNeeds: [need.id as number] },
+      overrideAccess: true,
+    })
 
-    // A published product with languages and countries (the seed has none), and a draft.
+    // A published product with languages and countries the seed has not, and a draft.
     taggedSlug = `tagged-product-${randomUUID().slice(0, 8)}`
     await payload.create({
       collection: COLLECTIONS.knowledgeProducts,
@@ -101,7 +104,7 @@ describeEachDatabase('SDK against the real CMS', (kind) => {
         type: 'toolkit',
         year: 2023,
         languages: ['fr', 'sw'],
-        countries: ['Kenya', 'Mali'],
+        countries: ['Testland K', 'Testland M'],
         themes: [theme.id as number],
         partnerships: [partnership.id as number],
         _status: 'published',
@@ -228,13 +231,13 @@ describeEachDatabase('SDK against the real CMS', (kind) => {
     it('should filter by language, country and text', async () => {
       for (const filter of [
         { languages: ['sw' as const] },
-        { countries: ['Mali'] },
-        { q: 'civic space tagged' },
+        { countries: ['Testland M'] },
+        { q: 'tagged product' },
       ]) {
         const page = await client.products.list(filter)
         expect(page.docs.map((d) => d.slug)).toEqual([taggedSlug])
       }
-      expect((await client.products.list({ countries: ['Peru'] })).totalDocs).toBe(0)
+      expect((await client.products.list({ countries: ['Nowhereland'] })).totalDocs).toBe(0)
     })
 
     it('should accept the query string the site puts in its URLs', async () => {
@@ -365,7 +368,7 @@ describeEachDatabase('SDK against the real CMS', (kind) => {
     it('should get a product by slug', async () => {
       const product = await client.products.get(taggedSlug)
       expect(product.title).toBe('Tagged product about civic space')
-      expect(product.countries).toEqual(['Kenya', 'Mali'])
+      expect(product.countries).toEqual(['Testland K', 'Testland M'])
     })
 
     it('should get a learning need with its coverage history', async () => {

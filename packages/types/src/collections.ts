@@ -24,6 +24,7 @@ export type Role = (typeof ROLES)[number]
 /** Kinds of knowledge product. `label` is what a visitor reads. */
 export const PRODUCT_TYPES = [
   { value: 'report', label: 'Report' },
+  { value: 'evaluation', label: 'Evaluation' },
   { value: 'tool', label: 'Tool' },
   { value: 'method', label: 'Method' },
   { value: 'instrument', label: 'Instrument' },
@@ -49,6 +50,16 @@ export const LEARNING_NEED_KINDS = [
   { value: 'learning-need', label: 'Learning need' },
 ] as const
 export type LearningNeedKind = (typeof LEARNING_NEED_KINDS)[number]['value']
+
+/**
+ * How a seeded fact is known: stated by its source, or inferred from the source's context (for
+ * example a descriptive title, or a year read from a news item). Inferred facts are shown as such.
+ */
+export const CONFIDENCE = [
+  { value: 'stated', label: 'Stated by the source' },
+  { value: 'inferred', label: 'Inferred from context' },
+] as const
+export type Confidence = (typeof CONFIDENCE)[number]['value']
 
 export const PRIORITIES = [
   { value: 'high', label: 'High' },

@@ -13,6 +13,7 @@ import { z } from 'zod'
 
 import {
   AUDIENCES,
+  CONFIDENCE,
   COVERAGE,
   LANGUAGES,
   LEARNING_NEED_KINDS,
@@ -32,6 +33,7 @@ export const ProductTypeSchema = z.enum(values(PRODUCT_TYPES))
 export const LanguageSchema = z.enum(values(LANGUAGES))
 export const LearningNeedKindSchema = z.enum(values(LEARNING_NEED_KINDS))
 export const PrioritySchema = z.enum(values(PRIORITIES))
+export const ConfidenceSchema = z.enum(values(CONFIDENCE))
 export const CoverageSchema = z.enum(values(COVERAGE))
 export const OrganisationKindSchema = z.enum(values(ORGANISATION_KINDS))
 export const StatusSchema = z.enum(['draft', 'published'])
@@ -226,6 +228,9 @@ export const ProductSchema = z.object({
     .transform((v) => v ?? []),
   keywords: stringList,
   sources,
+  confidence: ConfidenceSchema.nullish(),
+  provenanceNote: nullableString,
+  editorialNote: nullableString,
   _status: StatusSchema.nullish(),
   ...timestamps,
 })
@@ -257,6 +262,16 @@ export const LearningNeedSchema = z.object({
   programme: refOne(ProgrammeRefSchema),
   themes: refMany(ThemeRefSchema),
   isExample: z.boolean().nullish(),
+  /** Who stated the need, as the source names them, and their organisation if it is on the map. */
+  statedBy: z
+    .object({ name: nullableString, organisation: refOne(OrganisationRefSchema) })
+    .nullish(),
+  statedYear: nullableNumber,
+  /** The source's own label for the need's subject (not one of the four themes). */
+  topic: nullableString,
+  confidence: ConfidenceSchema.nullish(),
+  provenanceNote: nullableString,
+  editorialNote: nullableString,
   coverage: CoverageSchema.nullish(),
   derivedCoverage: CoverageSchema.nullish(),
   publishedProductCount: nullableNumber,

@@ -6,6 +6,7 @@ import { isStaff } from '../access/isStaff'
 import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../hooks/clearReadCache'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../hooks/revalidateSite'
 import { slugField } from '../fields/slug'
+import { editorialNoteField } from '../fields/provenance'
 import { sourcesField, validateUrl } from '../fields/sources'
 
 export const Partnerships: CollectionConfig = {
@@ -71,14 +72,7 @@ export const Partnerships: CollectionConfig = {
         { name: 'iatiIdentifier', type: 'text', label: 'IATI identifier', index: true },
       ],
     },
-    {
-      name: 'editorialNote',
-      type: 'textarea',
-      admin: {
-        description:
-          'Anything a reader should know about how this record was put together (e.g. themes assigned editorially).',
-      },
-    },
+    editorialNoteField(),
     sourcesField(),
     {
       name: 'products',

@@ -1,6 +1,7 @@
-import * as migration_20261129_081954_initial from './20261129_081954_initial'
-import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow'
-import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes'
+import * as migration_20261129_081954_initial from './20261129_081954_initial';
+import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow';
+import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes';
+import * as migration_20261201_080544_stated_needs_provenance from './20261201_080544_stated_needs_provenance';
 
 export const migrations = [
   {
@@ -18,4 +19,9 @@ export const migrations = [
     down: migration_20261129_091243_list_indexes.down,
     name: '20261129_091243_list_indexes',
   },
-]
+  {
+    up: migration_20261201_080544_stated_needs_provenance.up,
+    down: migration_20261201_080544_stated_needs_provenance.down,
+    name: '20261201_080544_stated_needs_provenance'
+  },
+];

@@ -3,6 +3,8 @@
  * where a reader meets it (an editorial note on partnerships, "example" on learning needs).
  */
 
+import type { ProductType } from '@repo/types'
+
 export type ThemeKey = 'gender' | 'environment' | 'governance' | 'resources'
 
 /** The four core themes, in the order of `seed-facts.json`. Colours reach 4.5:1 on white. */
@@ -77,43 +79,153 @@ export const PARTNERSHIP_THEMES: Record<string, ThemeKey[]> = {
 }
 
 /** Maps the facts' free-text product types onto the product type list. */
-export const PRODUCT_TYPE_MAP: Record<string, string> = {
-  'research report': 'report',
+export const PRODUCT_TYPE_MAP: Record<string, ProductType> = {
   report: 'report',
-  method: 'method',
-  magazine: 'magazine',
-  digizine: 'magazine',
-  platform: 'platform',
+  'research report': 'report',
   'mid-term review paper': 'report',
   study: 'report',
   'meta-analysis': 'report',
+  evaluation: 'evaluation',
+  method: 'method',
+  tool: 'tool',
+  toolkit: 'toolkit',
+  'case study': 'case-study',
+  'policy brief': 'policy-brief',
+  video: 'video',
+  podcast: 'podcast',
+  dataset: 'dataset',
+  platform: 'platform',
+  magazine: 'magazine',
+  digizine: 'magazine',
   catalogue: 'other',
+  other: 'other',
 }
 
-/** Themes of the example learning needs (by 2022 learning agenda theme). */
-export const LEARNING_NEED_THEMES: Record<string, ThemeKey[]> = {
-  Inclusion: ['gender'],
-  'Civic Power': ['governance'],
-  'New Ways of Working Together': ['governance', 'resources'],
-  'Data & Digital': [],
-  'Future proof': ['environment', 'resources'],
-}
+export const PRODUCT_THEME_NOTE =
+  'Themes assigned editorially by the Knowledge Map team from the themes of the partnership that produced it; no source states them.'
+
+export const NEED_THEME_NOTE =
+  'Title shortened and themes assigned editorially by the Knowledge Map team from the need as stated; the statement itself is the source’s.'
 
 /**
- * Example links from real products to the example needs, by product title. "Data & Digital" and
- * "Future proof" are left without products on purpose: they show what a gap looks like.
+ * Editorial choices for the stated learning needs, keyed by the start of the statement: a short
+ * title for the map (the statement stays the description) and the core themes it falls under,
+ * none where it is cross-cutting (evaluation practice, partnership practice).
  */
-export const needLinks: Record<string, string[]> = {
-  'Enhancing Inclusive Governance in Fragile & (Post) Conflict-Affected Settings': [
-    'Inclusion',
-    'Civic Power',
-  ],
-  'Community Score Card': ['Civic Power'],
-  "Every Voice Counts Global Report: Women's Voice and Leadership": ['Inclusion'],
-  'PITCH Five Year Reflection Report': ['Civic Power'],
-  'Voices To Be Heard': ['Civic Power'],
-  'Learning from Evaluation: a meta-analysis of the Dialogue & Dissent partnerships': [
-    'New Ways of Working Together',
-  ],
-  'Mapping the expectations of the Dutch strategic partnerships': ['New Ways of Working Together'],
-}
+export const NEED_EDITORIAL: { startsWith: string; title: string; themes: ThemeKey[] }[] = [
+  {
+    startsWith: 'What can be learned from positive experiences',
+    title: 'Working with external reference groups in end evaluations',
+    themes: [],
+  },
+  {
+    startsWith: 'What have partnerships learned from using (mixes of) qualitative',
+    title: 'Lessons from mixing qualitative evaluation methods',
+    themes: [],
+  },
+  {
+    startsWith: 'Who decides on the scope of an end evaluation',
+    title: 'Who decides the scope of an end evaluation',
+    themes: [],
+  },
+  {
+    startsWith: 'How was learning embedded in the programmes',
+    title: 'Learning and adaptive programming in fragile contexts',
+    themes: ['governance'],
+  },
+  {
+    startsWith: 'Which mechanisms anchored in the Strengthening Civil Society policy framework',
+    title: 'Policy mechanisms that limit balanced power relations between CSOs',
+    themes: [],
+  },
+  {
+    startsWith: 'In which ways should the successor of the SCS policy framework',
+    title: 'What the successor of the SCS policy framework should change',
+    themes: [],
+  },
+  {
+    startsWith: 'How can we genuinely shift power',
+    title: 'Genuinely shifting power between Northern and Southern CSOs',
+    themes: [],
+  },
+  {
+    startsWith: 'How can the system be changed in a way that supports community-led',
+    title: 'Changing the system to support community-led development',
+    themes: ['governance'],
+  },
+  {
+    startsWith: 'Research to learn about the (un)intended effects',
+    title: 'The (un)intended effects of shifting-power strategies',
+    themes: [],
+  },
+  {
+    startsWith: 'Tools and approaches for more equal partnerships',
+    title: 'Finding and choosing tools for more equal partnerships',
+    themes: [],
+  },
+  {
+    startsWith: 'Differences exist between progressive feminist MEL',
+    title: 'Feminist MEL and the ministry’s MEL requirements',
+    themes: ['gender'],
+  },
+  {
+    startsWith: 'Conventional MEL practices place extra burdens',
+    title: 'MEL that centres care, trust and flexibility',
+    themes: ['gender'],
+  },
+  {
+    startsWith: 'Develop programmatic knowledge on the various dimensions of sustainability',
+    title: 'Sustaining inclusive, locally led LGBTIQ+ movements',
+    themes: ['gender'],
+  },
+  {
+    startsWith: 'Build evidence around new thinking, approaches and leadership',
+    title: 'Evidence on what supports community philanthropy',
+    themes: ['governance'],
+  },
+  {
+    startsWith: 'Weak civil society participation in nutrition and WASH',
+    title: 'Civil society participation in nutrition and WASH decisions',
+    themes: ['governance', 'resources'],
+  },
+  {
+    startsWith: 'Learning is often not done equitably',
+    title: 'Making learning in partnerships equitable',
+    themes: [],
+  },
+  {
+    startsWith: 'Climate Justice Community of Practice themes',
+    title: 'Climate adaptation and climate justice in development programmes',
+    themes: ['environment'],
+  },
+  {
+    startsWith: 'Partos Innovation Hub thematic areas for joint learning',
+    title: 'Partos Innovation Hub themes for joint learning',
+    themes: [],
+  },
+  {
+    startsWith: 'To what extent and how is the programme progressing',
+    title: 'Progress, context and Theory of Change of a forests programme',
+    themes: ['environment', 'resources'],
+  },
+  {
+    startsWith: 'How to fund and resource informal girl- and young-women-led groups',
+    title: 'Funding informal girl- and young-women-led groups',
+    themes: ['gender'],
+  },
+  {
+    startsWith: 'Alliance learning themes for the final 18 months',
+    title: 'Climate finance and locally led climate solutions',
+    themes: ['environment', 'governance'],
+  },
+  {
+    startsWith: 'Regional learning event aims',
+    title: 'Synergies on food systems and critical minerals in Africa',
+    themes: ['resources'],
+  },
+  {
+    startsWith: 'Create platforms for intra-team learning',
+    title: 'Learning and feedback between a grant facility and its grantees',
+    themes: [],
+  },
+]

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto'
 
-import { COLLECTIONS, type CollectionSlug, type ProductType, slugify } from '@repo/types'
+import { COLLECTIONS, type CollectionSlug, type Language, LANGUAGES, slugify } from '@repo/types'
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import facts from './data/seed-facts.json' with { type: 'json' }
 import {
-  needLinks,
-  PRODUCT_TYPE_MAP,
+  NEED_EDITORIAL,
+  NEED_THEME_NOTE,
   PARTNERSHIP_THEMES,
-  THEMES,
-  LEARNING_NEED_THEMES,
+  PRODUCT_THEME_NOTE,
+  PRODUCT_TYPE_MAP,
   THEME_NOTE,
+  THEMES,
 } from './editorial'
 
 export type SeedLog = (message: string) => void
@@ -30,11 +31,33 @@ export type SeedReport = {
 
 type Id = string | number
 
+type ProductFacts = (typeof facts.knowledgeProducts)[number]
+
+const isString = (v: unknown): v is string => typeof v === 'string' && v !== ''
+const isLanguage = (v: string): v is Language => LANGUAGES.some((l) => l.value === v)
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The product's authors and publishers, as the facts name them. */
+const productOrganisations = (kp: ProductFacts): string[] => [
+  ...new Set(
+    [...((kp as { organisations?: string[] | null }).organisations ?? []), kp.publisher].filter(
+      isString,
+    ),
+  ),
+]
+
+/** The facts' `confidence` and `note`, as the record's provenance fields. */
+const provenance = (f: { confidence?: string | null; note?: string | null }) =>
+  f.confidence === 'inferred from context'
+    ? { confidence: 'inferred' as const, provenanceNote: f.note ?? undefined }
+    : { confidence: 'stated' as const, provenanceNote: f.note ?? undefined }
+
 /**
- * Loads the real facts of `seed-facts.json` (programmes, themes, partnerships with their
- * organisations, and knowledge products) plus a few learning needs built from Partos' 2022
- * learning agenda, each marked as an example. Records are matched by slug, so running it again
- * creates nothing new and leaves editors' changes alone.
+ * Loads the real facts of `seed-facts.json`: programmes, themes, partnerships with their
+ * organisations, the knowledge products, and the learning needs as they were stated (who stated
+ * each, when, and where). Product ↔ need links are editorial judgements no source states, so none
+ * is seeded. Records are matched by slug, so running it again creates nothing new and leaves
+ * editors' changes alone.
  */
 export async function seed(payload: Payload, options: SeedOptions = {}): Promise<SeedReport> {
   const log = options.log ?? ((m: string) => payload.logger.info(m))
@@ -121,7 +144,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     if (p.lead) orgNames.add(p.lead)
     for (const m of p.members ?? []) orgNames.add(m)
   }
-  for (const kp of facts.knowledgeProducts) if (kp.publisher) orgNames.add(kp.publisher)
+  for (const kp of facts.knowledgeProducts)
+    for (const o of productOrganisations(kp)) orgNames.add(o)
   const orgIds = new Map<string, Id>()
   let n = 0
   for (const name of orgNames) {
@@ -157,31 +181,47 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     step('partnerships', i + 1, facts.partnerships.length)
   }
 
-  log('Seeding learning needs (illustrative examples)…')
-  const agenda = facts.learningAgenda2022
-  const scs = programmeByPrefix('Strengthening Civil Society')
-  const needIds = new Map<string, Id>()
-  for (const [i, theme] of agenda.themes.entries()) {
-    const themes = (LEARNING_NEED_THEMES[theme] ?? []).map((k) => themeIds.get(k)!)
-    needIds.set(
-      theme,
-      await upsert(COLLECTIONS.learningNeeds, slugify(`learning theme ${theme}`), {
-        title: `Learning theme: ${theme}`,
-        description:
-          `Example learning need. “${theme}” is one of the five learning themes in Partos’ 2022 ` +
-          'learning agenda for the Strengthening Civil Society partnerships. This record shows how ' +
-          'a need appears on the map; it is not a need documented by a specific partnership, and ' +
-          'the products linked to it were linked editorially as an illustration.',
-        kind: 'learning-need',
-        programme: scs as number,
-        themes: themes as number[],
-        isExample: true,
-        sources: [{ url: agenda.source }],
-        _status: 'published',
-      }),
-    )
-    step('learning needs', i + 1, agenda.themes.length)
+  log('Seeding learning needs (as stated by partnerships, Partos and knowledge platforms)…')
+  const partnershipByStatedBy = (statedBy: string): Id | undefined => {
+    // Only a partnership named at the start of "stated by" counts; a resemblance is not a fact.
+    const named = facts.partnerships
+      .filter((p) => p.programme === 'Strengthening Civil Society')
+      .filter(
+        (p) => statedBy === p.name || new RegExp(`^${escapeRegExp(p.name)}[ (]`).test(statedBy),
+      )
+      .sort((x, y) => y.name.length - x.name.length)[0]
+    return named ? partnershipIds.get(`${named.programme}|${named.name}`) : undefined
   }
+  for (const [i, need] of facts.learningNeeds.entries()) {
+    const editorial = NEED_EDITORIAL.find((e) => need.statement.startsWith(e.startsWith))
+    if (!editorial) throw new Error(`No editorial title for the need "${need.statement}"`)
+    const raisedBy = partnershipByStatedBy(need.statedBy)
+    const organisation = orgIds.get(need.statedBy)
+    await upsert(COLLECTIONS.learningNeeds, slugify(editorial.title), {
+      title: editorial.title,
+      description: need.statement,
+      kind: need.type === 'knowledge gap' ? 'knowledge-gap' : 'learning-need',
+      programme: programmeByPrefix(need.programme) as number,
+      raisedBy: raisedBy === undefined ? [] : [raisedBy as number],
+      statedBy: { name: need.statedBy, organisation: organisation as number | undefined },
+      statedYear: need.year ?? undefined,
+      topic: need.theme ?? undefined,
+      themes: editorial.themes.map((k) => themeIds.get(k)!) as number[],
+      editorialNote: NEED_THEME_NOTE,
+      ...provenance(need),
+      sources: [{ url: need.source, label: `Stated as: ${need.type}` }],
+      _status: 'published',
+    })
+    step('learning needs', i + 1, facts.learningNeeds.length)
+  }
+  // The examples that earlier seeds built from the 2022 learning agenda are not stated needs.
+  const examples = await payload.delete({
+    collection: COLLECTIONS.learningNeeds,
+    where: { isExample: { equals: true } },
+    overrideAccess: true,
+    context: { skipRevalidate: true },
+  })
+  if (examples.docs.length) log(`  removed ${examples.docs.length} example learning needs`)
 
   log('Seeding knowledge products…')
   for (const [i, kp] of facts.knowledgeProducts.entries()) {
@@ -189,18 +229,31 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     if (kp.partnership && partnershipId === undefined) {
       throw new Error(`Seed facts name an unknown partnership: ${kp.partnership}`)
     }
+    const type = PRODUCT_TYPE_MAP[kp.type]
+    if (!type) throw new Error(`Seed facts name an unmapped product type: ${kp.type}`)
     const partnershipFacts = facts.partnerships.find((p) => p.name === kp.partnership)
     const themeKeys = partnershipFacts ? (PARTNERSHIP_THEMES[partnershipFacts.name] ?? []) : []
+    const orgs = productOrganisations(kp).map((name) => orgIds.get(name) as number)
+    const sourceUrls = [...new Set([kp.source, ...(kp.moreSources ?? [])].filter(isString))]
     await upsert(COLLECTIONS.knowledgeProducts, slugify(kp.title), {
       title: kp.title,
-      type: (PRODUCT_TYPE_MAP[kp.type] ?? 'other') as ProductType,
+      summary: kp.description ?? undefined,
+      type,
       year: kp.year ?? undefined,
       partnerships: partnershipId === undefined ? [] : [partnershipId as number],
-      organisations: kp.publisher ? [orgIds.get(kp.publisher) as number] : [],
+      organisations: orgs,
       themes: themeKeys.map((k) => themeIds.get(k)!) as number[],
-      learningNeeds: (needLinks[kp.title] ?? []).map((t) => needIds.get(t)!) as number[],
-      externalUrl: kp.source ?? undefined,
-      sources: kp.source ? [{ url: kp.source, label: `Listed as: ${kp.type}` }] : [],
+      // Links to learning needs are editorial judgements that no source states: none is seeded.
+      learningNeeds: [],
+      languages: (kp.languages ?? []).filter(isLanguage),
+      countries: kp.countries ?? [],
+      externalUrl: kp.url ?? undefined,
+      editorialNote: themeKeys.length ? PRODUCT_THEME_NOTE : undefined,
+      ...provenance(kp),
+      sources: (sourceUrls.length ? sourceUrls : [kp.url].filter(isString)).map((url, n) => ({
+        url,
+        label: n === 0 ? `Listed as: ${kp.type}` : undefined,
+      })),
       _status: 'published',
     })
     step('knowledge products', i + 1, facts.knowledgeProducts.length)

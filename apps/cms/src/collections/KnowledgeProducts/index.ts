@@ -7,6 +7,7 @@ import { canReadVersionsScoped } from '../../access/canReadVersionsScoped'
 import { canUpdateScoped } from '../../access/canUpdateScoped'
 import { publishedOrScoped } from '../../access/publishedOrScoped'
 import { partnershipScopeField } from '../../fields/partnershipScope'
+import { editorialNoteField, provenanceFields } from '../../fields/provenance'
 import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField, validateUrl } from '../../fields/sources'
@@ -151,7 +152,9 @@ export const KnowledgeProducts: CollectionConfig = {
       ],
     },
     { name: 'keywords', type: 'text', hasMany: true },
+    editorialNoteField(),
     sourcesField(),
+    ...provenanceFields(),
     ...reviewFields(),
   ],
 }

@@ -8,6 +8,7 @@ import { canUpdateScoped } from '../../access/canUpdateScoped'
 import { isStaffField } from '../../access/isStaffField'
 import { publishedOrScoped } from '../../access/publishedOrScoped'
 import { partnershipScopeField } from '../../fields/partnershipScope'
+import { editorialNoteField, provenanceFields } from '../../fields/provenance'
 import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField } from '../../fields/sources'
@@ -88,6 +89,39 @@ export const LearningNeeds: CollectionConfig = {
       ],
     },
     partnershipScopeField({ name: SCOPE, label: 'Raised by', admin: { position: 'sidebar' } }),
+    {
+      name: 'statedBy',
+      type: 'group',
+      label: 'Stated by',
+      admin: {
+        description:
+          'Who stated this need, as the source names them (a partnership goes in “Raised by”).',
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'name', type: 'text', label: 'As the source names them' },
+            {
+              name: 'organisation',
+              type: 'relationship',
+              relationTo: COLLECTIONS.organisations,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'statedYear', type: 'number', label: 'Year stated', min: 1990, max: 2100 },
+        {
+          name: 'topic',
+          type: 'text',
+          admin: { description: 'The source’s own label for the subject (not a core theme).' },
+        },
+      ],
+    },
     {
       name: 'programme',
       type: 'relationship',
@@ -213,7 +247,9 @@ export const LearningNeeds: CollectionConfig = {
         },
       ],
     },
+    editorialNoteField(),
     sourcesField(),
+    ...provenanceFields(),
     ...reviewFields(),
   ],
 }

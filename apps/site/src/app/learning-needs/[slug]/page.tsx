@@ -7,6 +7,7 @@ import { cache } from 'react'
 import { CoverageBadge, ThemeChips } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
 import { ProductList } from '@/components/ProductList'
+import { Provenance } from '@/components/Provenance'
 import { cms, isNotFound } from '@/lib/cms'
 import { formatDate, hostOf } from '@/lib/collect'
 import { productsHref } from '@/lib/search'
@@ -83,7 +84,19 @@ export default async function LearningNeedPage({ params }: Props) {
           products alone it would be “{COVERAGE_LABEL.get(need.derivedCoverage ?? 'open')}”.
         </p>
       ) : null}
+      {need.statedBy?.name ? (
+        <p className="stated-by">
+          Stated by {need.statedBy.name}
+          {need.statedYear ? ` in ${need.statedYear}` : ' (year not given by the source)'}
+          {need.topic ? <span className="muted"> · topic: {need.topic}</span> : null}
+        </p>
+      ) : null}
       <ThemeChips themes={need.themes} />
+      <Provenance
+        confidence={need.confidence}
+        provenanceNote={need.provenanceNote}
+        editorialNote={need.editorialNote}
+      />
       {need.isExample ? (
         <p className="muted">
           This need is an example built from Partos’ published learning agenda, not a need a

@@ -10,6 +10,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { NeedList } from '@/components/NeedList'
 import { SourceList } from '@/components/SourceList'
 import { ProductRefList, TYPE_LABEL } from '@/components/ProductList'
+import { Provenance } from '@/components/Provenance'
 import { env } from '@/env'
 import { cms, cmsFileUrl, isNotFound } from '@/lib/cms'
 import { productsHref } from '@/lib/search'
@@ -103,6 +104,11 @@ export default async function ProductPage({ params }: Props) {
       </p>
       <h1>{product.title}</h1>
       <ThemeChips themes={product.themes} />
+      <Provenance
+        confidence={product.confidence}
+        provenanceNote={product.provenanceNote}
+        editorialNote={product.editorialNote}
+      />
       <div className="detail-grid">
         <div>
           {product.summary ? <p className="lede">{product.summary}</p> : null}
