@@ -7,6 +7,7 @@ import { cache } from 'react'
 import { CoverageBadge, ThemeChips } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
 import { ProductList } from '@/components/ProductList'
+import { FollowLink } from '@/components/FollowLink'
 import { cms, isNotFound } from '@/lib/cms'
 import { formatDate, hostOf } from '@/lib/collect'
 import { productsHref } from '@/lib/search'
@@ -35,6 +36,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: n.description,
     path: `/learning-needs/${n.slug}`,
     type: 'article',
+    feed: {
+      path: `/feeds/learning-needs/${n.slug}.atom`,
+      title: `Products and coverage changes: ${n.title}`,
+    },
   })
 }
 
@@ -84,6 +89,7 @@ export default async function LearningNeedPage({ params }: Props) {
         </p>
       ) : null}
       <ThemeChips themes={need.themes} />
+      <FollowLink path={`/feeds/learning-needs/${need.slug}.atom`} what="this need" />
       {need.isExample ? (
         <p className="muted">
           This need is an example built from Partos’ published learning agenda, not a need a
