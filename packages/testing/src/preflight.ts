@@ -14,6 +14,8 @@ export type SystemTool = {
   debianPackage: string
   /** Which suites need it, for the message. */
   neededBy: string
+  /** Arguments of a run that must succeed too (e.g. a Python module import). */
+  probe?: string[]
 }
 
 type Env = Record<string, string | undefined>
@@ -28,6 +30,13 @@ export function systemTools(env: Env = process.env): SystemTool[] {
     },
     { command: 'ris2xml', debianPackage: 'bibutils', neededBy: 'RIS tests of @repo/export' },
     { command: 'bib2xml', debianPackage: 'bibutils', neededBy: 'BibTeX tests of @repo/export' },
+    {
+      // Debian's own Python, whatever python3 comes first on PATH.
+      command: '/usr/bin/python3',
+      probe: ['-c', 'import feedparser'],
+      debianPackage: 'python3-feedparser',
+      neededBy: 'Atom feed tests of @repo/site',
+    },
   ]
 }
 
@@ -52,7 +61,7 @@ export function which(command: string, env: Env = process.env): string | undefin
 }
 
 export type Machine = {
-  has: (command: string) => boolean
+  has: (tool: SystemTool) => boolean
   isRoot: boolean
   hasAptGet: boolean
 }
@@ -66,11 +75,13 @@ const unique = (xs: string[]) => [...new Set(xs)]
 
 /** What to do about the tools `machine` lacks. */
 export function plan(tools: SystemTool[], machine: Machine): Plan {
-  const missing = tools.filter((t) => !machine.has(t.command))
+  const missing = tools.filter((t) => !machine.has(t))
   if (missing.length === 0) return { action: 'none' }
   const packages = unique(missing.map((t) => t.debianPackage))
   if (machine.isRoot && machine.hasAptGet) return { action: 'install', packages, missing }
-  const what = missing.map((t) => `${path.basename(t.command)} (${t.neededBy})`).join(', ')
+  const what = missing
+    .map((t) => `${t.probe ? t.debianPackage : path.basename(t.command)} (${t.neededBy})`)
+    .join(', ')
   const install = `apt-get install -y --no-install-recommends ${packages.join(' ')}`
   const command = machine.hasAptGet
     ? `sudo apt-get update && sudo ${install}`
@@ -85,7 +96,15 @@ export function plan(tools: SystemTool[], machine: Machine): Plan {
 
 export function currentMachine(env: Env = process.env): Machine {
   return {
-    has: (command) => which(command, env) !== undefined,
+    has: (tool) => {
+      const found = which(tool.command, env)
+      if (!found) return false
+      if (!tool.probe) return true
+      return (
+        spawnSync(found, tool.probe, { stdio: 'ignore', env: env as NodeJS.ProcessEnv }).status ===
+        0
+      )
+    },
     isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
     hasAptGet: which('apt-get', env) !== undefined,
   }
@@ -119,7 +138,7 @@ export function preflight(
     update === 0
       ? run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...p.packages])
       : update
-  const still = tools.filter((t) => !machine.has(t.command))
+  const still = tools.filter((t) => !machine.has(t))
   if (install !== 0 || still.length > 0) {
     lines.push(
       `preflight: apt-get could not install ${p.packages.join(' ')} (exit ${install}); run: apt-get update && apt-get install -y --no-install-recommends ${p.packages.join(' ')}`,

@@ -13,7 +13,7 @@ chmodSync(tmp, 0o755)
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 const machine = (present: string[], isRoot: boolean, hasAptGet = true): Machine => ({
-  has: (c) => present.includes(path.basename(c)),
+  has: (t) => present.includes(t.probe ? t.debianPackage : path.basename(t.command)),
   isRoot,
   hasAptGet,
 })
@@ -30,6 +30,12 @@ describe('the test preflight', () => {
     expect(which('tool', { PATH: '' })).toBeUndefined()
   })
 
+  it('should probe a Python module with Debian’s python3, not the first python3 on PATH', () => {
+    const feedparser = systemTools({}).find((t) => t.debianPackage === 'python3-feedparser')!
+    expect(feedparser.command).toBe('/usr/bin/python3')
+    expect(feedparser.probe).toEqual(['-c', 'import feedparser'])
+  })
+
   it('should look for Chromium where CHROMIUM_PATH says', () => {
     expect(systemTools({ CHROMIUM_PATH: '/opt/chrome/chrome' })[0]!.command).toBe(
       '/opt/chrome/chrome',
@@ -38,14 +44,19 @@ describe('the test preflight', () => {
   })
 
   it('should do nothing when every tool is there', () => {
-    expect(plan(systemTools({}), machine(['chromium', 'ris2xml', 'bib2xml'], false))).toEqual({
+    expect(
+      plan(
+        systemTools({}),
+        machine(['chromium', 'ris2xml', 'bib2xml', 'python3-feedparser'], false),
+      ),
+    ).toEqual({
       action: 'none',
     })
   })
 
   it('should install each missing Debian package once, as root with apt-get', () => {
     const p = plan(systemTools({}), machine(['chromium'], true))
-    expect(p).toMatchObject({ action: 'install', packages: ['bibutils'] })
+    expect(p).toMatchObject({ action: 'install', packages: ['bibutils', 'python3-feedparser'] })
   })
 
   it('should stop with one line naming the exact command when it may not install', () => {
@@ -54,7 +65,7 @@ describe('the test preflight', () => {
     if (p.action !== 'stop') return
     expect(p.message.split('\n')).toHaveLength(1)
     expect(p.message).toContain(
-      'run: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium bibutils',
+      'run: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium bibutils python3-feedparser',
     )
     expect(p.message).toContain('browser tests of @repo/cms and @repo/site')
     const noApt = plan(systemTools({}), machine([], true, false))
@@ -63,7 +74,7 @@ describe('the test preflight', () => {
 
   it('should run apt-get update then install, and say what it installed', () => {
     const calls: string[] = []
-    const present = ['chromium']
+    const present = ['chromium', 'python3-feedparser']
     const result = preflight({}, machine(present, true), (command, args) => {
       calls.push([command, ...args].join(' '))
       if (args[0] === 'install') present.push('ris2xml', 'bib2xml')
@@ -81,7 +92,9 @@ describe('the test preflight', () => {
   it('should fail, not skip, when apt-get cannot install', () => {
     const result = preflight({}, machine([], true), () => 100)
     expect(result.ok).toBe(false)
-    expect(result.lines.at(-1)).toContain('apt-get could not install chromium bibutils')
+    expect(result.lines.at(-1)).toContain(
+      'apt-get could not install chromium bibutils python3-feedparser',
+    )
   })
 
   it('should stop an unprivileged user with one instruction line and exit 1 (real CLI)', () => {

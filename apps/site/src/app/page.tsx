@@ -13,6 +13,7 @@ import { AutoSubmitForm } from '@/components/AutoSubmit'
 import { CoverageBadge } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
 import { MatrixKeys } from '@/components/MatrixKeys'
+import { FollowLink } from '@/components/FollowLink'
 import { cms } from '@/lib/cms'
 import {
   drillDownHref,
@@ -49,6 +50,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     description:
       'A map of what the Dialogue and Dissent partnerships produced, per theme, against the learning needs of the Strengthening Civil Society partnerships: which needs are covered and which are gaps.',
     path: view.path,
+    feed: { path: '/feeds/new.atom', title: 'What’s new on the Knowledge Map' },
   })
 }
 
@@ -105,6 +107,7 @@ export default async function MapPage({ searchParams }: Props) {
         }}
       />
       <h1>The Knowledge Map</h1>
+      <FollowLink path="/feeds/new.atom" what="what’s new" />
       <p className="lede">
         What the 25 Dialogue and Dissent partnerships (2016–2020) produced, mapped under four themes
         against the learning needs of the Strengthening Civil Society partnerships (2021–2025). Each

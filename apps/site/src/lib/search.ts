@@ -55,3 +55,9 @@ export function toggle(filter: ProductFilter, field: ListField, value: string): 
 export function exportQuery(filter: ProductFilter): string {
   return canonicalQuery({ ...filter, page: 1, limit: undefined })
 }
+
+/** The Atom feed of a `/products` view: the same filter, without paging or order. */
+export function feedPath(filter: ProductFilterInput): string {
+  const qs = canonicalQuery({ ...filter, sort: undefined, page: 1, limit: undefined })
+  return qs ? `/feeds/products.atom?${qs}` : '/feeds/products.atom'
+}

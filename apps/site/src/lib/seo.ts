@@ -16,13 +16,20 @@ export function pageMetadata(init: {
   path: string
   type?: 'website' | 'article'
   noindex?: boolean
+  /** The page's Atom feed path (`/feeds/…`), announced with `<link rel="alternate">`. */
+  feed?: { path: string; title: string }
 }): Metadata {
   const url = absoluteUrl(init.path)
   const description = truncate(init.description, 300)
   return {
     title: init.title,
     description,
-    alternates: { canonical: url },
+    alternates: {
+      canonical: url,
+      types: init.feed
+        ? { 'application/atom+xml': [{ url: absoluteUrl(init.feed.path), title: init.feed.title }] }
+        : undefined,
+    },
     openGraph: {
       title: init.title,
       description,

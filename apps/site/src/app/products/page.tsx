@@ -8,11 +8,13 @@ import { CopyButton } from '@/components/CopyButton'
 import { JsonLd } from '@/components/JsonLd'
 import { ProductList } from '@/components/ProductList'
 import { ProductSearchForm } from '@/components/ProductSearchForm'
+import { FollowLink } from '@/components/FollowLink'
 import { env } from '@/env'
 import { cms, facets as loadFacets } from '@/lib/cms'
 import { citeView, describeFilter } from '@/lib/cite'
 import {
   exportQuery,
+  feedPath,
   parseView,
   productsHref,
   rawQuery,
@@ -48,6 +50,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     }: reports, tools, methods and more, by theme, partnership, programme, type, year, language and country.`,
     path: view.ok && view.query ? `/products?${view.query}` : '/products',
     noindex: view.ok ? !/^(page=\d+)?$/.test(view.query) : true,
+    feed: view.ok
+      ? { path: feedPath(view.filter), title: 'New and updated products in this view' }
+      : undefined,
   })
 }
 
@@ -380,6 +385,7 @@ export default async function ProductsPage({ searchParams }: Props) {
           )}
           <Pagination filter={filter} totalPages={page.totalPages} />
 
+          <FollowLink path={feedPath(filter)} what="this view" />
           <div className="panel">
             <h2>Export this view</h2>
             <ul className="export-links">

@@ -8,6 +8,7 @@ import { CoverageBadge, ThemeChips } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
 import { ProductList } from '@/components/ProductList'
 import { Provenance } from '@/components/Provenance'
+import { FollowLink } from '@/components/FollowLink'
 import { cms, isNotFound } from '@/lib/cms'
 import { formatDate, hostOf } from '@/lib/collect'
 import { productsHref } from '@/lib/search'
@@ -36,6 +37,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: n.description,
     path: `/learning-needs/${n.slug}`,
     type: 'article',
+    feed: {
+      path: `/feeds/learning-needs/${n.slug}.atom`,
+      title: `Products and coverage changes: ${n.title}`,
+    },
   })
 }
 
@@ -97,6 +102,7 @@ export default async function LearningNeedPage({ params }: Props) {
         provenanceNote={need.provenanceNote}
         editorialNote={need.editorialNote}
       />
+      <FollowLink path={`/feeds/learning-needs/${need.slug}.atom`} what="this need" />
       {need.isExample ? (
         <p className="muted">
           This need is an example built from Partos’ published learning agenda, not a need a

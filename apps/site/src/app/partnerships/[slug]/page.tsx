@@ -9,6 +9,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { NeedList } from '@/components/NeedList'
 import { ProductList } from '@/components/ProductList'
 import { SourceList } from '@/components/SourceList'
+import { FollowLink } from '@/components/FollowLink'
 import { cms, isNotFound } from '@/lib/cms'
 import { formatDate, hostOf } from '@/lib/collect'
 import { productsHref } from '@/lib/search'
@@ -35,7 +36,12 @@ const describe = (p: Partnership) =>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const p = await getPartnership((await params).slug)
-  return pageMetadata({ title: p.name, description: describe(p), path: `/partnerships/${p.slug}` })
+  return pageMetadata({
+    title: p.name,
+    description: describe(p),
+    path: `/partnerships/${p.slug}`,
+    feed: { path: `/feeds/partnerships/${p.slug}.atom`, title: `New and updated: ${p.name}` },
+  })
 }
 
 export default async function PartnershipPage({ params }: Props) {
@@ -68,6 +74,7 @@ export default async function PartnershipPage({ params }: Props) {
           : ''}
       </p>
       <h1>{p.name}</h1>
+      <FollowLink path={`/feeds/partnerships/${p.slug}.atom`} what="this partnership" />
       <ThemeChips themes={p.themes} />
       <div className="detail-grid">
         <div>

@@ -7,6 +7,7 @@ import { cache } from 'react'
 import { JsonLd } from '@/components/JsonLd'
 import { NeedList } from '@/components/NeedList'
 import { ProductList } from '@/components/ProductList'
+import { FollowLink } from '@/components/FollowLink'
 import { cms, isNotFound } from '@/lib/cms'
 import { collect } from '@/lib/collect'
 import { productsHref } from '@/lib/search'
@@ -30,7 +31,12 @@ const describe = (t: Theme) =>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTheme((await params).slug)
-  return pageMetadata({ title: t.title, description: describe(t), path: `/themes/${t.slug}` })
+  return pageMetadata({
+    title: t.title,
+    description: describe(t),
+    path: `/themes/${t.slug}`,
+    feed: { path: `/feeds/themes/${t.slug}.atom`, title: `New and updated under ${t.title}` },
+  })
 }
 
 export default async function ThemePage({ params }: Props) {
@@ -61,6 +67,7 @@ export default async function ThemePage({ params }: Props) {
         {theme.title}
       </h1>
       {theme.description ? <p className="lede">{theme.description}</p> : null}
+      <FollowLink path={`/feeds/themes/${theme.slug}.atom`} what="this theme" />
       <ul className="stats" aria-label="Summary">
         <li>
           <strong>{products.totalDocs}</strong> published products
