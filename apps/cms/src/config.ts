@@ -19,6 +19,7 @@ import { createUsers } from './collections/Users'
 import { facetsEndpoint } from './endpoints/facets'
 import { importEndpoint } from './endpoints/import'
 import { mapMatrixEndpoint } from './endpoints/mapMatrix'
+import { proposalsEndpoint } from './endpoints/proposals'
 import { type Env, getEnv } from './env'
 import { installReadCache } from './perf/install'
 import { storagePlugins } from './storage'
@@ -104,7 +105,12 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       createUsers({ cookieSecure: env.cookieSecure }),
       ReviewEvents,
     ],
-    endpoints: [mapMatrixEndpoint, facetsEndpoint, importEndpoint],
+    endpoints: [
+      mapMatrixEndpoint,
+      facetsEndpoint,
+      importEndpoint,
+      proposalsEndpoint(env.REVALIDATE_SECRET),
+    ],
     onInit: (payload) => installReadCache(payload),
     db: createDatabaseAdapter(databaseUrl, options.sqliteSchema ?? 'migrations'),
     cors: env.corsOrigins,

@@ -227,6 +227,13 @@ export interface KnowledgeProduct {
   confidence?: ('stated' | 'inferred') | null;
   provenanceNote?: string | null;
   /**
+   * From the public form. Check the facts and the source before publishing.
+   */
+  proposal?: {
+    submittedAt?: string | null;
+    email?: string | null;
+  };
+  /**
    * Contributors: choose “Ready for review” and save the draft (only editors return or publish). Editors: publish, or choose “Returned for changes” with a comment and save.
    */
   reviewStatus?: ('draft' | 'in-review' | 'returned' | 'published') | null;
@@ -472,6 +479,13 @@ export interface LearningNeed {
    */
   confidence?: ('stated' | 'inferred') | null;
   provenanceNote?: string | null;
+  /**
+   * From the public form. Check the facts and the source before publishing.
+   */
+  proposal?: {
+    submittedAt?: string | null;
+    email?: string | null;
+  };
   /**
    * Contributors: choose “Ready for review” and save the draft (only editors return or publish). Editors: publish, or choose “Returned for changes” with a comment and save.
    */
@@ -864,6 +878,12 @@ export interface KnowledgeProductsSelect<T extends boolean = true> {
       };
   confidence?: T;
   provenanceNote?: T;
+  proposal?:
+    | T
+    | {
+        submittedAt?: T;
+        email?: T;
+      };
   reviewStatus?: T;
   reviewComment?: T;
   reviewHistory?: T;
@@ -922,6 +942,12 @@ export interface LearningNeedsSelect<T extends boolean = true> {
       };
   confidence?: T;
   provenanceNote?: T;
+  proposal?:
+    | T
+    | {
+        submittedAt?: T;
+        email?: T;
+      };
   reviewStatus?: T;
   reviewComment?: T;
   reviewHistory?: T;

@@ -209,9 +209,11 @@ type InsightRels = 'partnership' | 'learningNeeds' | 'products'
 
 /**
  * Fields of the CMS that the public shape leaves out on purpose: joins (the SDK asks for the
- * joined records with a filter instead), editorial workflow state, trash and write-only helpers.
+ * joined records with a filter instead), editorial workflow state, trash, write-only helpers and
+ * the editors-only record of a visitor's proposal.
  */
 type NotPublic =
+  | 'proposal'
   | 'addressedBy'
   | 'products'
   | 'learningNeeds'

@@ -19,3 +19,4 @@ export {
   type KnowledgeMapClient,
   type PublicCollection,
 } from './client.js'
+export * from './proposal.js'

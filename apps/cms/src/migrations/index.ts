@@ -1,7 +1,8 @@
-import * as migration_20261129_081954_initial from './20261129_081954_initial';
-import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow';
-import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes';
-import * as migration_20261201_080544_stated_needs_provenance from './20261201_080544_stated_needs_provenance';
+import * as migration_20261129_081954_initial from './20261129_081954_initial'
+import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow'
+import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes'
+import * as migration_20261201_080544_stated_needs_provenance from './20261201_080544_stated_needs_provenance'
+import * as migration_20261201_084935_public_proposals from './20261201_084935_public_proposals'
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261201_080544_stated_needs_provenance.up,
     down: migration_20261201_080544_stated_needs_provenance.down,
-    name: '20261201_080544_stated_needs_provenance'
+    name: '20261201_080544_stated_needs_provenance',
   },
-];
+  {
+    up: migration_20261201_084935_public_proposals.up,
+    down: migration_20261201_084935_public_proposals.down,
+    name: '20261201_084935_public_proposals',
+  },
+]

@@ -27,6 +27,7 @@ const NAV = [
   { href: '/products', label: 'Knowledge products' },
   { href: '/learning-needs', label: 'Learning needs' },
   { href: '/partnerships', label: 'Partnerships' },
+  { href: '/propose', label: 'Propose' },
   { href: '/about', label: 'About' },
 ]
 

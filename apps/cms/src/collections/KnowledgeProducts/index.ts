@@ -7,6 +7,7 @@ import { canReadVersionsScoped } from '../../access/canReadVersionsScoped'
 import { canUpdateScoped } from '../../access/canUpdateScoped'
 import { publishedOrScoped } from '../../access/publishedOrScoped'
 import { partnershipScopeField } from '../../fields/partnershipScope'
+import { proposalField } from '../../fields/proposal'
 import { editorialNoteField, provenanceFields } from '../../fields/provenance'
 import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
@@ -155,6 +156,7 @@ export const KnowledgeProducts: CollectionConfig = {
     editorialNoteField(),
     sourcesField(),
     ...provenanceFields(),
+    proposalField(),
     ...reviewFields(),
   ],
 }

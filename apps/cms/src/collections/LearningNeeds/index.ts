@@ -8,6 +8,7 @@ import { canUpdateScoped } from '../../access/canUpdateScoped'
 import { isStaffField } from '../../access/isStaffField'
 import { publishedOrScoped } from '../../access/publishedOrScoped'
 import { partnershipScopeField } from '../../fields/partnershipScope'
+import { proposalField } from '../../fields/proposal'
 import { editorialNoteField, provenanceFields } from '../../fields/provenance'
 import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
@@ -250,6 +251,7 @@ export const LearningNeeds: CollectionConfig = {
     editorialNoteField(),
     sourcesField(),
     ...provenanceFields(),
+    proposalField(),
     ...reviewFields(),
   ],
 }

@@ -84,6 +84,13 @@ export default function AboutPage() {
         refreshes the affected pages within seconds, and it re-reads everything at least every
         minute.
       </p>
+      <p>
+        Anyone can <Link href="/propose">propose a knowledge product or a learning need</Link>. A
+        proposal becomes a draft for the editors and is public only once an editor has published it.
+        If you give an e-mail address with it, only the editors see it, to ask you a question; it is
+        never shown on the site or in the exports. Every view of the map can be followed in a feed
+        reader: look for the “Follow” link.
+      </p>
 
       <h2>Licence</h2>
       <p>
