@@ -14,12 +14,14 @@ import { Organisations } from './collections/Organisations'
 import { Partnerships } from './collections/Partnerships'
 import { Programmes } from './collections/Programmes'
 import { ReviewEvents } from './collections/ReviewEvents'
+import { SearchMisses } from './collections/SearchMisses'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
 import { facetsEndpoint } from './endpoints/facets'
 import { importEndpoint } from './endpoints/import'
 import { mapMatrixEndpoint } from './endpoints/mapMatrix'
 import { proposalsEndpoint } from './endpoints/proposals'
+import { searchMissesEndpoints } from './endpoints/searchMisses'
 import { type Env, getEnv } from './env'
 import { installReadCache } from './perf/install'
 import { storagePlugins } from './storage'
@@ -90,6 +92,11 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
             path: '/import',
             meta: { title: 'Bulk import' },
           },
+          unmetSearches: {
+            Component: '/components/UnmetSearchesView#UnmetSearchesView',
+            path: '/unmet-searches',
+            meta: { title: 'Unmet searches' },
+          },
         },
       },
     },
@@ -104,12 +111,17 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       createMedia({ staticDir: mediaDir }),
       createUsers({ cookieSecure: env.cookieSecure }),
       ReviewEvents,
+      SearchMisses,
     ],
     endpoints: [
       mapMatrixEndpoint,
       facetsEndpoint,
       importEndpoint,
       proposalsEndpoint(env.REVALIDATE_SECRET),
+      ...searchMissesEndpoints(env.REVALIDATE_SECRET, {
+        enabled: env.UNMET_SEARCHES === 'on',
+        retentionDays: env.UNMET_SEARCH_RETENTION_DAYS,
+      }),
     ],
     onInit: (payload) => installReadCache(payload),
     db: createDatabaseAdapter(databaseUrl, options.sqliteSchema ?? 'migrations'),

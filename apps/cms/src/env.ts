@@ -30,6 +30,13 @@ const schema = z.object({
     .positive()
     .default(25 * 1024 * 1024),
   REVALIDATE_SECRET: z.string().optional(),
+  /**
+   * Count searches on the site that found nothing (the normalised query, a day and a count; no
+   * address, no cookie), for editors to see as candidate needs. `off` keeps nothing.
+   */
+  UNMET_SEARCHES: z.enum(['on', 'off']).default('on'),
+  /** Days an unmet search is kept before it is deleted. */
+  UNMET_SEARCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Where uploads are stored on disk; defaults to ./data/media. */
   MEDIA_DIR: z.string().optional(),
   SEED_ADMIN_EMAIL: z.email().optional(),

@@ -20,9 +20,14 @@ export async function ReviewNavLinks({ payload, user }: Props) {
         Review queue ({queue.total})
       </a>
       {isRole(user, 'admin', 'editor') ? (
-        <a style={link} href={`${admin}/import`} id="nav-import">
-          Bulk import
-        </a>
+        <>
+          <a style={link} href={`${admin}/import`} id="nav-import">
+            Bulk import
+          </a>
+          <a style={link} href={`${admin}/unmet-searches`} id="nav-unmet-searches">
+            Unmet searches
+          </a>
+        </>
       ) : null}
     </div>
   )

@@ -1,8 +1,9 @@
-import * as migration_20261129_081954_initial from './20261129_081954_initial'
-import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow'
-import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes'
-import * as migration_20261201_080544_stated_needs_provenance from './20261201_080544_stated_needs_provenance'
-import * as migration_20261201_084935_public_proposals from './20261201_084935_public_proposals'
+import * as migration_20261129_081954_initial from './20261129_081954_initial';
+import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow';
+import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes';
+import * as migration_20261201_080544_stated_needs_provenance from './20261201_080544_stated_needs_provenance';
+import * as migration_20261201_084935_public_proposals from './20261201_084935_public_proposals';
+import * as migration_20261201_085719_unmet_searches from './20261201_085719_unmet_searches';
 
 export const migrations = [
   {
@@ -30,4 +31,9 @@ export const migrations = [
     down: migration_20261201_084935_public_proposals.down,
     name: '20261201_084935_public_proposals',
   },
-]
+  {
+    up: migration_20261201_085719_unmet_searches.up,
+    down: migration_20261201_085719_unmet_searches.down,
+    name: '20261201_085719_unmet_searches'
+  },
+];

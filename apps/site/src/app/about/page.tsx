@@ -3,6 +3,7 @@ import Link from 'next/link'
 
 import { JsonLd } from '@/components/JsonLd'
 import { env } from '@/env'
+import { unmetSearchPolicy } from '@/lib/demand'
 import { absoluteUrl, DATA_LICENCE, pageMetadata, PUBLISHER, SITE_NAME } from '@/lib/seo'
 
 export function generateMetadata(): Metadata {
@@ -14,8 +15,9 @@ export function generateMetadata(): Metadata {
   })
 }
 
-export default function AboutPage() {
+export default async function AboutPage() {
   const { exportUrl, cmsUrl } = env()
+  const unmet = await unmetSearchPolicy()
   return (
     <article>
       <JsonLd
@@ -91,6 +93,21 @@ export default function AboutPage() {
         never shown on the site or in the exports. Every view of the map can be followed in a feed
         reader: look for the “Follow” link.
       </p>
+
+      <h2 id="privacy">Privacy</h2>
+      {unmet?.enabled ? (
+        <p data-privacy="unmet-searches">
+          When a search finds nothing, the map counts it so that editors can see what visitors need
+          and cannot find yet. It keeps only the search words (in lower case, with e-mail addresses
+          and long numbers removed), the day and a count, for {unmet.retentionDays} days, then
+          deletes them. It keeps nothing about who searched: no IP address, no cookie.
+        </p>
+      ) : (
+        <p data-privacy="unmet-searches-off">
+          Searches are not recorded: the map keeps nothing of what visitors search for.
+        </p>
+      )}
+      <p>The site sets no cookies and runs no third-party analytics.</p>
 
       <h2>Licence</h2>
       <p>

@@ -11,6 +11,7 @@ import { ProductSearchForm } from '@/components/ProductSearchForm'
 import { FollowLink } from '@/components/FollowLink'
 import { env } from '@/env'
 import { cms, facets as loadFacets } from '@/lib/cms'
+import { reportUnmetSearch } from '@/lib/demand'
 import { citeView, describeFilter } from '@/lib/cite'
 import {
   exportQuery,
@@ -182,6 +183,7 @@ export default async function ProductsPage({ searchParams }: Props) {
   const { filter } = view
   const client = await cms()
   const [page, counts] = await Promise.all([client.products.list(filter), loadFacets(filter)])
+  if (filter.q && page.totalDocs === 0) reportUnmetSearch(filter.q)
   const f: Facets['facets'] = counts.facets
   const labels = {
     themes: labelMap(f.themes),
