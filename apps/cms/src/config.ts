@@ -14,6 +14,7 @@ import { Organisations } from './collections/Organisations'
 import { Partnerships } from './collections/Partnerships'
 import { Programmes } from './collections/Programmes'
 import { ReviewEvents } from './collections/ReviewEvents'
+import { NeedReviews } from './collections/NeedReviews'
 import { SearchMisses } from './collections/SearchMisses'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
@@ -92,6 +93,11 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
             path: '/import',
             meta: { title: 'Bulk import' },
           },
+          dueForReview: {
+            Component: '/components/DueForReviewView#DueForReviewView',
+            path: '/due-for-review',
+            meta: { title: 'Needs due for review' },
+          },
           unmetSearches: {
             Component: '/components/UnmetSearchesView#UnmetSearchesView',
             path: '/unmet-searches',
@@ -112,6 +118,7 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       createUsers({ cookieSecure: env.cookieSecure }),
       ReviewEvents,
       SearchMisses,
+      NeedReviews,
     ],
     endpoints: [
       mapMatrixEndpoint,

@@ -35,6 +35,8 @@ const schema = z.object({
    * address, no cookie), for editors to see as candidate needs. `off` keeps nothing.
    */
   UNMET_SEARCHES: z.enum(['on', 'off']).default('on'),
+  /** Months after which a learning need not reviewed (or changed) is due for review. */
+  NEED_REVIEW_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   /** Days an unmet search is kept before it is deleted. */
   UNMET_SEARCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Where uploads are stored on disk; defaults to ./data/media. */

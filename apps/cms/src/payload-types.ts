@@ -78,6 +78,7 @@ export interface Config {
     users: User;
     'review-events': ReviewEvent;
     'search-misses': SearchMiss;
+    'need-reviews': NeedReview;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -112,6 +113,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     'search-misses': SearchMissesSelect<false> | SearchMissesSelect<true>;
+    'need-reviews': NeedReviewsSelect<false> | NeedReviewsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -463,6 +465,10 @@ export interface LearningNeed {
       }[]
     | null;
   /**
+   * When an editor last marked this need “Reviewed, no change”.
+   */
+  lastReviewedAt?: string | null;
+  /**
    * Anything a reader should know about how this record was put together (e.g. themes assigned editorially).
    */
   editorialNote?: string | null;
@@ -669,6 +675,21 @@ export interface SearchMiss {
   createdAt: string;
 }
 /**
+ * Each time an editor reviewed a learning need and found nothing to change.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "need-reviews".
+ */
+export interface NeedReview {
+  id: number;
+  need: number | LearningNeed;
+  at: string;
+  by?: (number | null) | User;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -827,6 +848,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'search-misses';
         value: number | SearchMiss;
+      } | null)
+    | ({
+        relationTo: 'need-reviews';
+        value: number | NeedReview;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -955,6 +980,7 @@ export interface LearningNeedsSelect<T extends boolean = true> {
         changedBy?: T;
         id?: T;
       };
+  lastReviewedAt?: T;
   editorialNote?: T;
   sources?:
     | T
@@ -1174,6 +1200,18 @@ export interface SearchMissesSelect<T extends boolean = true> {
   query?: T;
   day?: T;
   count?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "need-reviews_select".
+ */
+export interface NeedReviewsSelect<T extends boolean = true> {
+  need?: T;
+  at?: T;
+  by?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -272,6 +272,8 @@ export const LearningNeedSchema = z.object({
   confidence: ConfidenceSchema.nullish(),
   provenanceNote: nullableString,
   editorialNote: nullableString,
+  /** When an editor last reviewed the need and found nothing to change (a virtual field). */
+  lastReviewedAt: nullableString,
   coverage: CoverageSchema.nullish(),
   derivedCoverage: CoverageSchema.nullish(),
   publishedProductCount: nullableNumber,

@@ -24,6 +24,9 @@ export async function ReviewNavLinks({ payload, user }: Props) {
           <a style={link} href={`${admin}/import`} id="nav-import">
             Bulk import
           </a>
+          <a style={link} href={`${admin}/due-for-review`} id="nav-due-for-review">
+            Needs due for review
+          </a>
           <a style={link} href={`${admin}/unmet-searches`} id="nav-unmet-searches">
             Unmet searches
           </a>

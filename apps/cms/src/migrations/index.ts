@@ -4,6 +4,7 @@ import * as migration_20261129_091243_list_indexes from './20261129_091243_list_
 import * as migration_20261201_080544_stated_needs_provenance from './20261201_080544_stated_needs_provenance';
 import * as migration_20261201_084935_public_proposals from './20261201_084935_public_proposals';
 import * as migration_20261201_085719_unmet_searches from './20261201_085719_unmet_searches';
+import * as migration_20261201_091306_need_reviews from './20261201_091306_need_reviews';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_085719_unmet_searches.up,
     down: migration_20261201_085719_unmet_searches.down,
-    name: '20261201_085719_unmet_searches'
+    name: '20261201_085719_unmet_searches',
+  },
+  {
+    up: migration_20261201_091306_need_reviews.up,
+    down: migration_20261201_091306_need_reviews.down,
+    name: '20261201_091306_need_reviews'
   },
 ];

@@ -21,6 +21,7 @@ import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hook
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { applyCoverage } from './hooks/applyCoverage'
 import { linkProductsFromNeed } from './hooks/linkProducts'
+import { lastReviewedAt, reviewedEndpoint } from './reviewed'
 
 const SCOPE = 'raisedBy'
 const coverageOptions = COVERAGE.map((c) => ({ ...c }))
@@ -48,6 +49,7 @@ export const LearningNeeds: CollectionConfig = {
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   trash: true,
   indexes: publishedListIndexes(['title', 'updatedAt']),
+  endpoints: [reviewedEndpoint],
   access: {
     read: publishedOrScoped(SCOPE),
     readVersions: canReadVersionsScoped(SCOPE),
@@ -247,6 +249,27 @@ export const LearningNeeds: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      name: 'lastReviewedAt',
+      type: 'date',
+      virtual: true,
+      label: 'Last reviewed',
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'When an editor last marked this need “Reviewed, no change”.',
+      },
+      hooks: { afterRead: [lastReviewedAt] },
+    },
+    {
+      name: 'reviewedNoChange',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        condition: (data) => Boolean(data?.id),
+        components: { Field: '/components/ReviewedNoChange#ReviewedNoChange' },
+      },
     },
     editorialNoteField(),
     sourcesField(),

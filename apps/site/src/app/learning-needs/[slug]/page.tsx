@@ -103,6 +103,12 @@ export default async function LearningNeedPage({ params }: Props) {
         editorialNote={need.editorialNote}
       />
       <FollowLink path={`/feeds/learning-needs/${need.slug}.atom`} what="this need" />
+      <p className="muted" data-testid="need-cycle">
+        Last changed {formatDate(need.updatedAt)} ·{' '}
+        {need.lastReviewedAt
+          ? `last reviewed by an editor ${formatDate(need.lastReviewedAt)}`
+          : 'not yet reviewed by an editor'}
+      </p>
       {need.isExample ? (
         <p className="muted">
           This need is an example built from Partos’ published learning agenda, not a need a
