@@ -1,6 +1,7 @@
 import * as migration_20261129_081954_initial from './20261129_081954_initial'
 import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow'
 import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes'
+import * as migration_20261201_075006_coverage_reconcile_jobs from './20261201_075006_coverage_reconcile_jobs'
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261129_091243_list_indexes.up,
     down: migration_20261129_091243_list_indexes.down,
     name: '20261129_091243_list_indexes',
+  },
+  {
+    up: migration_20261201_075006_coverage_reconcile_jobs.up,
+    down: migration_20261201_075006_coverage_reconcile_jobs.down,
+    name: '20261201_075006_coverage_reconcile_jobs',
   },
 ]
