@@ -4,6 +4,8 @@ type Id = string | number
 
 /** The stored (live) document as it was before this request changed it. */
 export type LiveSnapshot = {
+  /** `_status: 'published'`, in the trash or not. */
+  published: boolean
   visible: boolean
   updatedAt: string | null
   slug: string | null
@@ -47,6 +49,7 @@ export const rememberLiveBefore: CollectionBeforeChangeHook = async ({
   if (map.has(k)) return data
   const live = await readLive(req, collection.slug, id)
   map.set(k, {
+    published: live?._status === 'published',
     visible: isVisible(live),
     updatedAt: (live?.updatedAt as string | undefined) ?? null,
     slug: (live?.slug as string | undefined) ?? null,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 
 import { type Coverage, COLLECTIONS, coverageFromCount } from '@repo/types'
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { queueRevalidation } from '../hooks/revalidateSite'
 
@@ -48,6 +48,7 @@ export async function recomputeCoverage(
   req: PayloadRequest,
   needId: Id,
   trigger: CoverageTrigger,
+  options: { dryRun?: boolean } = {},
 ): Promise<CoverageCorrection | null> {
   const { payload } = req
   const need = (await payload.db.findOne({
@@ -76,6 +77,13 @@ export async function recomputeCoverage(
   ) {
     return null
   }
+  const correction: CoverageCorrection = {
+    id: needId,
+    slug: (need.slug ?? null) as string | null,
+    before,
+    after: { coverage: patch.coverage as Coverage, derivedCoverage: derived, count },
+  }
+  if (options.dryRun) return correction
   await payload.db.updateOne({
     collection: COLLECTIONS.learningNeeds,
     id: needId,
@@ -108,23 +116,23 @@ export async function recomputeCoverage(
   if (need._status === 'published' && !need.deletedAt) {
     queueRevalidation(req, { collection: COLLECTIONS.learningNeeds, slug: need.slug ?? undefined })
   }
-  return {
-    id: needId,
-    slug: (need.slug ?? null) as string | null,
-    before,
-    after: { coverage: patch.coverage as Coverage, derivedCoverage: derived, count },
-  }
+  return correction
 }
 
 export type ReconcileReport = { checked: number; corrected: CoverageCorrection[] }
 
 /**
- * Recounts every learning need (trashed ones included) from the live products and corrects any
- * stored coverage that drifted from it. Used by the `reconcileCoverage` job and CLI.
+ * Recounts every learning need (trashed ones included; or those `where` matches) from the live
+ * products and corrects any stored coverage that drifted from it (with `dryRun`, only reports
+ * it). Used by the `reconcileCoverage` job and CLI.
  */
-export async function reconcileCoverage(req: PayloadRequest): Promise<ReconcileReport> {
+export async function reconcileCoverage(
+  req: PayloadRequest,
+  options: { where?: Where; dryRun?: boolean } = {},
+): Promise<ReconcileReport> {
   const needs = await req.payload.find({
     collection: COLLECTIONS.learningNeeds,
+    where: options.where,
     trash: true,
     pagination: false,
     depth: 0,
@@ -134,9 +142,12 @@ export async function reconcileCoverage(req: PayloadRequest): Promise<ReconcileR
   })
   const corrected: CoverageCorrection[] = []
   for (const need of needs.docs) {
-    const fix = await recomputeCoverage(req, need.id, {
-      reason: 'Reconciled with the published products',
-    })
+    const fix = await recomputeCoverage(
+      req,
+      need.id,
+      { reason: 'Reconciled with the published products' },
+      { dryRun: options.dryRun },
+    )
     if (fix) corrected.push(fix)
   }
   return { checked: needs.docs.length, corrected }
