@@ -35,7 +35,10 @@ let counter = 0
  * Starts a real Payload on a fresh database: a temporary SQLite file built from the committed
  * migrations, or a uniquely named database on the MongoDB server of `MONGODB_URL`.
  */
-export async function startCms(kind: DatabaseKind = 'sqlite'): Promise<TestCms> {
+export async function startCms(
+  kind: DatabaseKind = 'sqlite',
+  options: { env?: Record<string, string> } = {},
+): Promise<TestCms> {
   const dir = mkdtempSync(path.join(tmpdir(), 'km-cms-'))
   let databaseUrl: string
   if (kind === 'sqlite') {
@@ -47,7 +50,7 @@ export async function startCms(kind: DatabaseKind = 'sqlite'): Promise<TestCms> 
     await assertMongoReachable(databaseUrl)
   }
   const config = await createConfig({
-    env: testEnv(),
+    env: testEnv(options.env),
     databaseUrl,
     mediaDir: path.join(dir, 'media'),
     logLevel: 'fatal',
