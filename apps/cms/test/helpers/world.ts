@@ -161,7 +161,6 @@ export async function createFixture(
     collection,
     data: data as never,
     draft: status === 'draft',
-    file: collection === COLLECTIONS.media ? pngFile() : undefined,
     overrideAccess: true,
   })
 }
