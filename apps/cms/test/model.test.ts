@@ -43,7 +43,7 @@ describe('editorial promises (model-based) [sqlite]', () => {
             const tag = `m${++sequence}x`
             const setup = async () => {
               const needs = await setupNeeds(cms.payload, world, tag)
-              const model: Model = { products: [], needs, comments: 0 }
+              const model: Model = { products: [], needs, comments: 0, serial: 0 }
               const real: Real = {
                 payload: cms.payload,
                 fetch: cms.fetch,

@@ -3,12 +3,14 @@ import fc from 'fast-check'
 import type { Payload, TypedUser } from 'payload'
 import { expect } from 'vitest'
 
+import { runImport } from '../../src/import/run'
 import type { World } from '../helpers/world'
 import {
   type Actor,
   ACTORS,
   applySave,
   type Expect,
+  type Id,
   inScope,
   isContributor,
   isStaff,
@@ -95,7 +97,7 @@ class CreateProduct implements Cmd {
       this.actor === 'contributorB' ? 'B' : this.actor === 'contributorA' ? 'A' : this.staffScope
     const publish = this.publish && isStaff(this.actor)
     const expected: Expect = this.actor === 'anonymous' ? 'refused' : 'ok'
-    const title = `${real.tag} product ${model.products.length + 1}`
+    const title = `${real.tag} product ${++model.serial}`
     let id: number | undefined
     await step(
       this.toString(),
@@ -372,6 +374,89 @@ class Override implements Cmd {
 }
 
 /** Contributor A and the editor act most: they own and review the records of partnership A. */
+/** A one-row CSV import by an editor or admin, matched to its record by slug. */
+class ImportRow implements Cmd {
+  constructor(
+    readonly actor: 'editor' | 'admin',
+    readonly key: number,
+    readonly publish: boolean,
+    readonly needs: number[],
+  ) {}
+  check = () => true
+  async run(model: Model, real: Real) {
+    const slug = `${real.tag}-imported-${this.key}`
+    const title = `${real.tag} imported ${this.key}`
+    const existing = model.products.find((p) => p.slug === slug && !p.deleted)
+    const expected: Expect =
+      existing && this.publish && existing.latest.status === 'draft' ? 'refused' : 'ok'
+    const needTitles = this.needs.map((n) =>
+      n === 0 ? `${real.tag} need published` : `${real.tag} need draft`,
+    )
+    const file = [
+      'title,type,slug,partnerships,learningNeeds,status',
+      `${title},report,${slug},Partnership A,${needTitles.join('; ')},${this.publish ? 'published' : ''}`,
+    ].join('\r\n')
+    let id: Id | undefined
+    await step(
+      this.toString(),
+      model,
+      real,
+      expected,
+      async () => {
+        const report = await runImport(real.payload, {
+          file: { name: 'model.csv', data: Buffer.from(file) },
+          collection: COLLECTIONS.knowledgeProducts,
+          commit: true,
+          user: real.world.users[this.actor],
+        })
+        if (!report.committed) {
+          throw Object.assign(new Error(report.issues.map((i) => i.text).join('; ')), {
+            status: 422,
+          })
+        }
+        if (!existing) {
+          const found = await real.payload.find({
+            collection: P,
+            where: { slug: { equals: slug } },
+            depth: 0,
+            limit: 1,
+          })
+          id = found.docs[0]!.id
+        }
+      },
+      () => {
+        if (existing) {
+          if (this.publish) {
+            applySave(existing, {
+              draft: false,
+              status: 'published',
+              needs: this.needs,
+              trashed: false,
+            })
+          } else applySave(existing, { draft: true, needs: this.needs })
+          return
+        }
+        const status = this.publish ? 'published' : 'draft'
+        model.products = model.products.filter((p) => String(p.id) !== String(id))
+        model.products.push({
+          id: id!,
+          title,
+          slug,
+          scope: 'A',
+          live: { status, needs: [...this.needs] },
+          latest: { status, needs: [...this.needs], review: status },
+          trashed: false,
+          deleted: false,
+          everPublished: this.publish,
+          events: 1,
+        })
+      },
+    )
+  }
+  toString = () =>
+    `import(${this.actor}, row ${this.key}, ${this.publish ? 'published' : 'draft'}, needs=[${this.needs}])`
+}
+
 const actor = fc.oneof(
   ...ACTORS.map((a) => ({
     arbitrary: fc.constant(a),
@@ -411,6 +496,9 @@ export const allCommands = [
   onProduct('editDraft'),
   onProduct('publish'),
   fc.tuple(actor, fc.constantFrom(0, 1), index).map(([a, n, i]) => new LinkFromNeed(a, n, i)),
+  fc
+    .tuple(fc.constantFrom('editor' as const, 'admin' as const), fc.nat(1), fc.boolean(), needs)
+    .map(([a, k, pub, n]) => new ImportRow(a, k, pub, n)),
   fc
     .tuple(actor, fc.constantFrom('open' as const, 'partial' as const, 'covered' as const, null))
     .map(([a, v]) => new Override(a, v)),

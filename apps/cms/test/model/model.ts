@@ -16,6 +16,8 @@ export type Id = string | number
 export type ProductModel = {
   id: Id
   title: string
+  /** Set for records the import created (it matches rows to records by slug). */
+  slug?: string
   scope: Scope
   /** The stored document the public reads (when published and not trashed). */
   live: { status: Status; needs: number[] }
@@ -30,7 +32,12 @@ export type ProductModel = {
 
 export type NeedModel = { id: Id; published: boolean; override: Coverage | null }
 
-export type Model = { products: ProductModel[]; needs: NeedModel[]; comments: number }
+export type Model = {
+  products: ProductModel[]
+  needs: NeedModel[]
+  comments: number
+  serial: number
+}
 
 /** What a command must lead to: done, refused with 403, or refused with some other 4xx. */
 export type Expect = 'ok' | 'forbidden' | 'refused'
