@@ -69,27 +69,30 @@ export function queueRevalidation(
   req: PayloadRequest,
   body: { collection: string; slug?: string },
 ): void {
-  if (!req.transactionID) {
-    void notifySite(req, body)
-    return
-  }
-  let batch = pending.get(req)
+  const key = `${body.collection}:${body.slug ?? ''}`
+  const batch = pending.get(req)
   if (batch) {
-    batch.set(`${body.collection}:${body.slug ?? ''}`, body)
+    batch.set(key, body)
     return
   }
-  batch = new Map([[`${body.collection}:${body.slug ?? ''}`, body]])
-  pending.set(req, batch)
-  const started = Date.now()
+  const items = new Map([[key, body]])
+  pending.set(req, items)
   const flush = () => {
-    if (req.transactionID && Date.now() - started < MAX_WAIT_MS) {
-      setTimeout(flush, POLL_MS).unref?.()
-      return
-    }
     pending.delete(req)
-    for (const item of batch!.values()) void notifySite(req, item)
+    for (const item of items.values()) void notifySite(req, item)
   }
-  setTimeout(flush, 0).unref?.()
+  void (async () => {
+    // Without a transaction Payload leaves a promise of `null` on the request.
+    const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+    if (!id) return flush()
+    const started = Date.now()
+    const poll = () => {
+      if (req.transactionID === id && Date.now() - started < MAX_WAIT_MS) {
+        setTimeout(poll, POLL_MS).unref?.()
+      } else flush()
+    }
+    poll()
+  })()
 }
 
 /**
