@@ -87,7 +87,9 @@ export async function recomputeCoverage(
   await payload.db.updateOne({
     collection: COLLECTIONS.learningNeeds,
     id: needId,
-    data: patch,
+    // The whole stored row: given only some fields, the SQLite adapter dropped the need's other
+    // arrays (its sources).
+    data: { ...need, ...patch },
     req,
   })
   // The latest version (a pending draft, or the snapshot of the live document) carries its own
