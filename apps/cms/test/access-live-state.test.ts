@@ -3,6 +3,7 @@ import { createLocalReq, type Payload, type TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { guardedSchedulePublish } from '../src/review/schedulePublish'
+import { executeGraphql, graphqlSchema } from './model/invariants'
 import { startCms, type TestCms } from './helpers/payload'
 import { buildWorld, createFixture, type Role, ROLES_UNDER_TEST, type World } from './helpers/world'
 
@@ -370,6 +371,25 @@ describe('access matrix: live state [sqlite]', () => {
       },
     })
     await cms.payload.jobs.run({ queue: 'default', silent: true })
+    expect(await live(cms.payload, COLLECTIONS.knowledgeProducts, doc.id)).toMatchObject({
+      _status: 'published',
+    })
+  })
+
+  it('should refuse a contributor’s unpublish through GraphQL with 403 and its reason', async () => {
+    const doc = await createFixture(cms.payload, COLLECTIONS.knowledgeProducts, world, 'published')
+    const result = await executeGraphql({
+      schema: graphqlSchema(cms.config),
+      source: `mutation ($id: Int!) { updateKnowledgeProduct(id: $id, data: { _status: draft }) { id } }`,
+      variableValues: { id: doc.id },
+      contextValue: {
+        req: await createLocalReq({ user: world.users.contributorA }, cms.payload),
+        headers: {},
+      },
+    })
+    const error = result.errors?.[0]
+    expect((error?.originalError as { status?: number } | undefined)?.status).toBe(403)
+    expect(error?.message).toMatch(/is published/)
     expect(await live(cms.payload, COLLECTIONS.knowledgeProducts, doc.id)).toMatchObject({
       _status: 'published',
     })

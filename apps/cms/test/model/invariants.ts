@@ -26,6 +26,7 @@ export type Real = {
 // Payload's schema is built with the `graphql` Node resolves (CommonJS); vitest would hand this
 // file the ES build, a second copy graphql refuses to mix with. Use Node's.
 const { graphql } = createRequire(import.meta.url)('graphql') as { graphql: typeof GraphqlFn }
+export const executeGraphql = graphql
 
 let schema: GraphQLSchema | undefined
 export const graphqlSchema = (config: SanitizedConfig) => (schema ??= configToSchema(config).schema)
