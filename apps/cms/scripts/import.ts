@@ -4,8 +4,9 @@
  *   pnpm --filter @repo/cms import <file.csv|file.xlsx> [--collection <slug>] [--commit] [--as <email>]
  *
  * Without --commit it is a dry run: every row is checked and each problem printed as
- * “row 12, column year: …”; nothing is written. With --commit the rows are written in one
- * transaction, and only when the file has no problem. --as attributes the change to a user
+ * “row 12, column year: …”; nothing is written. With --commit, and only when the file has no
+ * problem, the rows are written in batches (each batch all-or-nothing); if a batch fails, the
+ * batches before it stay written and running the same file again completes it. --as attributes the change to a user
  * (an editor or admin) whose access then applies; without it the import runs as the system.
  * Exits 1 when the file has problems, 2 when it cannot be read.
  */
@@ -79,10 +80,14 @@ try {
   for (const w of report.warnings) console.log(`warning: ${w}`)
   for (const i of report.issues) console.log(i.text)
   if (report.committed)
-    console.log(`Imported ${report.file}${report.atomic ? ' in one transaction' : ''}.`)
+    console.log(
+      `Imported ${report.file}: ${report.written} rows${report.atomic ? `, in transactions of ${report.batchSize} rows` : ''}.`,
+    )
   else if (report.ok) console.log('Dry run: the file is fine. Run again with --commit to write it.')
   else {
-    console.log(`${report.issues.length} problem(s): nothing was written.`)
+    console.log(
+      `${report.issues.length} problem(s): ${report.written > 0 ? `${report.written} rows were written before the failing batch, which was rolled back; fix the file and run it again to complete it.` : 'nothing was written.'}`,
+    )
     code = 1
   }
 } catch (err) {

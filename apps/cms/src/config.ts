@@ -135,7 +135,8 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
     cors: env.corsOrigins,
     csrf: env.csrfOrigins,
     sharp,
-    upload: { limits: { fileSize: env.MAX_UPLOAD_BYTES } },
+    // Over the limit: 413, nothing stored (never a truncated file).
+    upload: { limits: { fileSize: env.MAX_UPLOAD_BYTES }, abortOnLimit: true },
     jobs: jobsConfig({ autoRun: env.NODE_ENV !== 'test' }),
     graphQL: { disablePlaygroundInProduction: true },
     telemetry: false,

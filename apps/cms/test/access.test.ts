@@ -72,7 +72,11 @@ const EXPECTED: Record<CollectionSlug, Record<Op, Row>> = {
   [COLLECTIONS.knowledgeProducts]: content,
   [COLLECTIONS.learningNeeds]: content,
   [COLLECTIONS.insights]: content,
-  /** Uploads: public files; any signed-in person may upload (contributors attach files); staff manage. */
+  /**
+   * Uploads: the files of published products are public (a file attached only to a draft is
+   * not, see uploads.test.ts); any signed-in person may upload (contributors attach files);
+   * staff manage.
+   */
   [COLLECTIONS.media]: {
     readPublished: row(A, A, A, A, A),
     readDraft: NA,
@@ -112,7 +116,7 @@ async function viaLocalApi(
         payload,
         collection,
         world,
-        hasDrafts(collection) ? 'published' : undefined,
+        hasDrafts(collection) || collection === COLLECTIONS.media ? 'published' : undefined,
       )
       return payload.findByID({ collection, id: doc.id, ...access })
     }
@@ -208,7 +212,7 @@ async function viaRest(
         cms.payload,
         collection,
         world,
-        drafts ? 'published' : undefined,
+        drafts || collection === COLLECTIONS.media ? 'published' : undefined,
       )
       res = await cms.fetch(url(`/${doc.id}?depth=0`), { headers })
       break

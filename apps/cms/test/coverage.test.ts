@@ -2,6 +2,9 @@ import { COLLECTIONS } from '@repo/types'
 import type { LearningNeed } from '../src/payload-types'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
+import { createLocalReq } from 'payload'
+
+import { reconcileCoverage } from '../src/lib/coverage'
 import { describeEachDatabase, startCms, type TestCms } from './helpers/payload'
 import { buildWorld, recordData, type World } from './helpers/world'
 
@@ -189,5 +192,107 @@ describeEachDatabase('coverage', (kind) => {
     })
     expect(res.coverageOverride ?? null).toBeNull()
     expect(res.coverage).toBe('open')
+  })
+
+  const editor = () => ({ overrideAccess: false, user: world.users.editor, depth: 0 }) as const
+  const update = (id: string | number, data: Record<string, unknown>, draft = false) =>
+    cms.payload.update({
+      collection: COLLECTIONS.knowledgeProducts,
+      id,
+      data: data as never,
+      draft,
+      ...editor(),
+    })
+
+  it('should recount a need that a draft unlinked once that draft is published', async () => {
+    const x = await newNeed()
+    const product = await newProduct([x.id])
+    expect((await readNeed(x.id)).coverage).toBe('partial')
+    await update(product.id, { learningNeeds: [] }, true)
+    // The draft is not live yet: X still has its product.
+    expect((await readNeed(x.id)).publishedProductCount).toBe(1)
+    await update(product.id, { _status: 'published' })
+    const after = await readNeed(x.id)
+    expect(after.coverage).toBe('open')
+    expect(after.publishedProductCount).toBe(0)
+  })
+
+  it('should follow trash, restore and unpublish of a linked product', async () => {
+    const need = await newNeed()
+    const product = await newProduct([need.id])
+    await update(product.id, { deletedAt: new Date().toISOString() })
+    expect((await readNeed(need.id)).publishedProductCount).toBe(0)
+    await cms.payload.update({
+      collection: COLLECTIONS.knowledgeProducts,
+      id: product.id,
+      data: { deletedAt: null } as never,
+      trash: true,
+      ...editor(),
+    })
+    expect((await readNeed(need.id)).publishedProductCount).toBe(1)
+    await update(product.id, { _status: 'draft' })
+    expect((await readNeed(need.id)).coverage).toBe('open')
+  })
+
+  it('should publish a product linked to a contributor’s unfinished draft need', async () => {
+    // Drafts skip validation: this need has no description, which a normal save would refuse.
+    const need = await cms.payload.create({
+      collection: COLLECTIONS.learningNeeds,
+      data: { title: 'Half-written need', raisedBy: [world.partnershipA] } as never,
+      draft: true,
+      overrideAccess: false,
+      user: world.users.contributorA,
+      depth: 0,
+    })
+    const product = await newProduct([need.id], 'draft')
+    const published = await update(product.id, { _status: 'published' })
+    expect(published._status).toBe('published')
+    const stored = (await cms.payload.findByID({
+      collection: COLLECTIONS.learningNeeds,
+      id: need.id,
+      draft: true,
+      depth: 0,
+    })) as LearningNeed
+    expect(stored._status).toBe('draft')
+    expect(stored.publishedProductCount).toBe(1)
+    const { totalDocs } = await cms.payload.count({
+      collection: COLLECTIONS.learningNeeds,
+      where: { and: [{ id: { equals: need.id } }, { _status: { equals: 'published' } }] },
+    })
+    expect(totalDocs).toBe(0)
+  })
+
+  it('should report and correct drift when reconciling, and find none the second time', async () => {
+    const need = await newNeed()
+    await newProduct([need.id])
+    // Drift as an old bug, a restore or a hand edit could leave it.
+    await cms.payload.db.updateOne({
+      collection: COLLECTIONS.learningNeeds,
+      id: need.id,
+      data: { coverage: 'covered', derivedCoverage: 'covered', publishedProductCount: 7 },
+    })
+    const req = await createLocalReq({}, cms.payload)
+    const first = await reconcileCoverage(req)
+    expect(first.corrected).toEqual([
+      expect.objectContaining({
+        id: need.id,
+        before: { coverage: 'covered', derivedCoverage: 'covered', count: 7 },
+        after: { coverage: 'partial', derivedCoverage: 'partial', count: 1 },
+      }),
+    ])
+    expect((await readNeed(need.id)).coverage).toBe('partial')
+    expect((await reconcileCoverage(req)).corrected).toEqual([])
+  })
+
+  it('should run the reconcile as a Payload job', async () => {
+    const need = await newNeed()
+    await cms.payload.db.updateOne({
+      collection: COLLECTIONS.learningNeeds,
+      id: need.id,
+      data: { publishedProductCount: 3 },
+    })
+    await cms.payload.jobs.queue({ task: 'reconcileCoverage', input: {}, queue: 'maintenance' })
+    await cms.payload.jobs.run({ queue: 'maintenance' })
+    expect((await readNeed(need.id)).publishedProductCount).toBe(0)
   })
 })

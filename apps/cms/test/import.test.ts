@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { IMPORT_MAX_BYTES } from '../src/import/parse'
-import { type ImportReport, runImport } from '../src/import/run'
+import { IMPORT_BATCH_ROWS, type ImportReport, runImport } from '../src/import/run'
 import type { KnowledgeProduct } from '../src/payload-types'
 import { describeEachDatabase, startCms, type TestCms } from './helpers/payload'
 import { buildWorld, type World } from './helpers/world'
@@ -322,6 +322,110 @@ describeEachDatabase('bulk import', (kind) => {
     expect(report.issues[0]).toMatchObject({ row: 3, column: 'partnerships' })
     if (report.atomic) expect(await countProducts('Rollback')).toBe(0)
     else expect(kind).toBe('mongodb')
+  })
+
+  it('should commit in batches, keep the batches before a failure, and complete on a re-run', async () => {
+    const rows = Array.from({ length: IMPORT_BATCH_ROWS * 2 + 20 }, (_, i) => [
+      `Batch row ${String(i + 1).padStart(3, '0')}`,
+      'report',
+      `batch-row-${i + 1}`,
+      'Partnership A',
+    ])
+    // Contributor A may not write for partnership B: this row fails at write time, in batch 3.
+    const bad = IMPORT_BATCH_ROWS * 2 + 5
+    const broken = rows.map((r, i) => (i === bad ? [r[0]!, r[1]!, r[2]!, 'Partnership B'] : r))
+    const header = ['title', 'type', 'slug', 'partnerships']
+    const run = (data: string[][]) =>
+      runImport(cms.payload, {
+        file: { name: 'batches.csv', data: Buffer.from(csv([header, ...data])) },
+        collection: COLLECTIONS.knowledgeProducts,
+        commit: true,
+        user: world.users.contributorA,
+      })
+    const first = await run(broken)
+    expect(first.committed).toBe(false)
+    expect(first.issues[0]).toMatchObject({ row: bad + 2, column: 'partnerships' })
+    if (!first.atomic) return expect(kind).toBe('mongodb')
+    expect(first.written).toBe(IMPORT_BATCH_ROWS * 2)
+    expect(await countProducts('Batch row')).toBe(IMPORT_BATCH_ROWS * 2)
+
+    const second = await run(rows)
+    expect(second.committed).toBe(true)
+    expect(second.written).toBe(rows.length)
+    expect(second.sections[0]).toMatchObject({ create: 20, update: IMPORT_BATCH_ROWS * 2 })
+    expect(await countProducts('Batch row')).toBe(rows.length)
+  })
+
+  it('should refuse a published row over unpublished changes, naming the row', async () => {
+    const product = await cms.payload.create({
+      collection: COLLECTIONS.knowledgeProducts,
+      data: {
+        title: 'Reviewed toolkit',
+        type: 'toolkit',
+        partnerships: [world.partnershipA as number],
+        _status: 'published',
+      },
+    })
+    await cms.payload.update({
+      collection: COLLECTIONS.knowledgeProducts,
+      id: product.id,
+      data: { summary: 'A contributor’s unfinished idea', reviewStatus: 'in-review' },
+      draft: true,
+      overrideAccess: false,
+      user: world.users.contributorA,
+    })
+    const file = csv([
+      ['title', 'type', 'slug', 'partnerships', 'status'],
+      ['Reviewed toolkit', 'toolkit', product.slug!, 'Partnership A', 'published'],
+    ])
+    const report = await runImport(cms.payload, {
+      file: { name: 'pending.csv', data: Buffer.from(file) },
+      collection: COLLECTIONS.knowledgeProducts,
+      commit: true,
+      user: world.users.editor,
+    })
+    expect(report.committed).toBe(false)
+    expect(report.written).toBe(0)
+    expect(report.issues[0]).toMatchObject({ row: 2, column: 'status' })
+    expect(report.issues[0]!.message).toMatch(/unpublished changes \(ready for review\)/)
+    const live = await cms.payload.findByID({
+      collection: COLLECTIONS.knowledgeProducts,
+      id: product.id,
+      depth: 0,
+    })
+    expect(live.summary ?? null).toBeNull()
+  })
+
+  it('should refuse a row without slug whose title matches another partnership’s record', async () => {
+    await cms.payload.create({
+      collection: COLLECTIONS.knowledgeProducts,
+      data: {
+        title: 'Shared name guide',
+        type: 'toolkit',
+        partnerships: [world.partnershipB as number],
+        summary: 'Partnership B’s guide',
+        _status: 'published',
+      },
+    })
+    const file = csv([
+      ['title', 'type', 'partnerships', 'summary'],
+      ['Shared name guide', 'toolkit', 'Partnership A', 'Partnership A’s guide'],
+    ])
+    const report = await runImport(cms.payload, {
+      file: { name: 'same-title.csv', data: Buffer.from(file) },
+      collection: COLLECTIONS.knowledgeProducts,
+      commit: true,
+      user: world.users.editor,
+    })
+    expect(report.committed).toBe(false)
+    expect(report.issues[0]).toMatchObject({ row: 2 })
+    expect(report.issues[0]!.message).toContain('“Shared name guide” (slug “shared-name-guide”)')
+    const { docs } = await cms.payload.find({
+      collection: COLLECTIONS.knowledgeProducts,
+      where: { title: { equals: 'Shared name guide' } },
+      depth: 0,
+    })
+    expect(docs.map((d) => d.summary)).toEqual(['Partnership B’s guide'])
   })
 
   describe('refusals', () => {

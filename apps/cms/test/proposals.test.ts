@@ -19,7 +19,7 @@ describeEachDatabase('POST /api/proposals', (kind) => {
     })
 
   beforeAll(async () => {
-    cms = await startCms(kind, { REVALIDATE_SECRET: SECRET })
+    cms = await startCms(kind, { env: { REVALIDATE_SECRET: SECRET } })
     world = await buildWorld(cms.payload)
     const res = await cms.fetch(`${cms.baseUrl}/api/users/login`, {
       method: 'POST',

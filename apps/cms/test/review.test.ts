@@ -382,4 +382,30 @@ describeEachDatabase('review workflow', (kind) => {
       expect(still.status).toBe(200)
     })
   })
+
+  it('should never show an e-mail address as the name in the review log', async () => {
+    const nameless = (await cms.payload.create({
+      collection: COLLECTIONS.users,
+      data: {
+        email: `nameless-${Date.now()}@example.org`,
+        password: 'a-long-password-123',
+        name: '   ',
+        role: 'contributor',
+        partnerships: [world.partnershipA as number],
+      },
+    })) as TypedUser
+    const doc = await cms.payload.create({
+      collection: COLLECTIONS.knowledgeProducts,
+      data: recordData(COLLECTIONS.knowledgeProducts, world) as never,
+      draft: true,
+      ...as({ ...nameless, collection: 'users' } as TypedUser),
+    })
+    const events = await history(COLLECTIONS.knowledgeProducts, doc.id)
+    expect(events.map((e) => e.byName)).toEqual(['A contributor'])
+    // What a contributor reads of the log, over REST.
+    const res = await cms.fetch(`${cms.baseUrl}/api/${REVIEW_EVENTS}?limit=100&depth=1`, {
+      headers: { Authorization: `JWT ${tokens.contributorA}` },
+    })
+    expect(await res.text()).not.toMatch(/@example\.org/)
+  })
 })

@@ -23,7 +23,7 @@ describe('unmet searches', () => {
   const tokens: Record<string, string> = {}
 
   beforeAll(async () => {
-    cms = await startCms('sqlite', { REVALIDATE_SECRET: SECRET })
+    cms = await startCms('sqlite', { env: { REVALIDATE_SECRET: SECRET } })
     world = await buildWorld(cms.payload)
     for (const role of ['editor', 'contributorA'] as const) {
       const res = await cms.fetch(`${cms.baseUrl}/api/users/login`, {

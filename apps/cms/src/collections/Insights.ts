@@ -10,6 +10,8 @@ import { partnershipScopeField } from '../fields/partnershipScope'
 import { reviewFields } from '../fields/review'
 import { slugField } from '../fields/slug'
 import { guardContributorWrites } from '../hooks/guardContributorWrites'
+import { guardLiveState } from '../hooks/guardLiveState'
+import { rememberLiveBefore } from '../hooks/liveBefore'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../hooks/reviewWorkflow'
 
@@ -36,7 +38,8 @@ export const Insights: CollectionConfig = {
     delete: canDeleteScoped(SCOPE),
   },
   hooks: {
-    beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange],
+    beforeOperation: [guardLiveState],
+    beforeChange: [guardContributorWrites(SCOPE), rememberLiveBefore, reviewBeforeChange],
     afterChange: [reviewAfterChange, revalidateSiteAfterChange],
     afterDelete: [revalidateSiteAfterDelete],
   },

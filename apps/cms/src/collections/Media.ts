@@ -1,9 +1,9 @@
 import { COLLECTIONS } from '@repo/types'
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../access/anyone'
 import { isSignedIn } from '../access/isSignedIn'
 import { isStaff } from '../access/isStaff'
+import { mediaRead } from '../access/mediaRead'
 
 /**
  * Payload sniffs the bytes of every upload against `mimeTypes` (not just the extension), so a
@@ -30,7 +30,7 @@ export const createMedia = ({ staticDir }: MediaOptions): CollectionConfig => ({
     listSearchableFields: ['filename', 'title', 'alt'],
     description: 'PDFs and images only.',
   },
-  access: { read: anyone, create: isSignedIn, update: isStaff, delete: isStaff },
+  access: { read: mediaRead, create: isSignedIn, update: isStaff, delete: isStaff },
   upload: {
     mimeTypes: ACCEPTED_MIME_TYPES,
     staticDir,

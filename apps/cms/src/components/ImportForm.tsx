@@ -7,6 +7,7 @@ type Report = {
   dryRun: boolean
   committed: boolean
   ok: boolean
+  written: number
   sections: { sheet: string; collection: string; rows: number; create: number; update: number }[]
   issues: Issue[]
   warnings: string[]
@@ -25,11 +26,13 @@ export function ImportForm({
   collections,
   columns,
   maxBytes,
+  batchSize,
 }: {
   apiRoute: string
   collections: string[]
   columns: Record<string, string[]>
   maxBytes: number
+  batchSize: number
 }) {
   const [collection, setCollection] = useState(collections[collections.length - 1] ?? '')
   const [file, setFile] = useState<File | null>(null)
@@ -101,7 +104,9 @@ export function ImportForm({
         the column names; separate several values in one cell with “;”. Related records are named by
         their name or slug. A record whose slug already exists is updated, never duplicated.
         Formulas are imported as the values Excel saved. First check the file: nothing is written
-        until every row is right, and then all rows are written together.
+        until every row is right. The rows are then written in batches of {batchSize}: each batch is
+        all-or-nothing, and if one fails, running the same file again (with slugs) completes it
+        without duplicates.
       </p>
       <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
         <label>
@@ -183,10 +188,14 @@ export function ImportForm({
         <section aria-label="Import report" id="import-report">
           <h2 style={{ fontSize: '1.1rem' }}>
             {report.committed
-              ? 'Imported.'
+              ? `Imported: ${report.written} row${report.written === 1 ? '' : 's'} written.`
               : report.ok
                 ? 'The file is fine: nothing has been written yet. Press “Import” to write it.'
-                : `${report.issues.length} problem${report.issues.length === 1 ? '' : 's'}: nothing was written.`}
+                : `${report.issues.length} problem${report.issues.length === 1 ? '' : 's'}: ${
+                    report.written > 0
+                      ? `${report.written} row${report.written === 1 ? ' was' : 's were'} written before the failing batch, which was rolled back. Fix the file and import it again to complete it.`
+                      : 'nothing was written.'
+                  }`}
           </h2>
           <ul>
             {report.sections.map((s) => (

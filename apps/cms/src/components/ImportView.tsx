@@ -3,7 +3,7 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { isRole } from '../access/roles'
-import { IMPORT_MAX_BYTES } from '../import/parse'
+import { IMPORT_BATCH_ROWS, IMPORT_MAX_BYTES } from '../import/parse'
 import { AdminPage } from './AdminPage'
 import { ImportForm } from './ImportForm'
 
@@ -21,6 +21,7 @@ export function ImportView(props: AdminViewServerProps) {
           collections={[...IMPORT_COLLECTIONS]}
           columns={columns}
           maxBytes={IMPORT_MAX_BYTES}
+          batchSize={IMPORT_BATCH_ROWS}
         />
       ) : (
         <p>Only editors and admins may import.</p>

@@ -67,7 +67,8 @@ async function readRequest(req: PayloadRequest): Promise<Parsed | Response> {
  * `POST /api/import?collection=…[&commit=1]`, multipart with a `file` (CSV or XLSX): editors and
  * admins only. Without `commit=1` (or with `dryRun=1`) it is a dry run: every row is checked and
  * the report lists each problem by row and column, and nothing is written. With `commit=1` the
- * rows are written in one transaction, only if the dry run is clean (else 422 with the report).
+ * rows are written in batches of IMPORT_BATCH_ROWS, each one transaction, only if the dry run is
+ * clean (else 422 with the report; `written` says how many rows earlier batches wrote).
  * Send `Accept: application/x-ndjson` to get progress lines while it runs, then the report.
  */
 export const importEndpoint: Endpoint = {

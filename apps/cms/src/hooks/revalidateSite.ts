@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { getEnv } from '../env'
+import { isVisible, readLive, takeLiveBefore } from './liveBefore'
 
 /** How long the CMS waits for the site before giving up (the write never waits on it). */
 export const REVALIDATE_TIMEOUT_MS = 3000
@@ -54,17 +55,84 @@ export function isPublicChange(doc: Doc | undefined, previousDoc: Doc | undefine
   return now === 'published' || before === 'published'
 }
 
-/** `afterChange` hook: revalidates the site when a published record changed. */
-export const revalidateSiteAfterChange: CollectionAfterChangeHook = ({
+const pending = new WeakMap<PayloadRequest, Map<string, { collection: string; slug?: string }>>()
+const POLL_MS = 20
+const MAX_WAIT_MS = 120_000
+
+/**
+ * Revalidates the site once the request's write is over: at once without a transaction, else as
+ * soon as the transaction has ended (Payload removes `req.transactionID` on commit or rollback;
+ * it offers no after-commit hook). Asking the site during the transaction would let it re-read
+ * the old rows. Several changes of one page in one request are sent once.
+ */
+export function queueRevalidation(
+  req: PayloadRequest,
+  body: { collection: string; slug?: string },
+): void {
+  const key = `${body.collection}:${body.slug ?? ''}`
+  const batch = pending.get(req)
+  if (batch) {
+    batch.set(key, body)
+    return
+  }
+  const items = new Map([[key, body]])
+  pending.set(req, items)
+  const flush = () => {
+    pending.delete(req)
+    for (const item of items.values()) void notifySite(req, item)
+  }
+  void (async () => {
+    // Without a transaction Payload leaves a promise of `null` on the request.
+    const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+    if (!id) return flush()
+    const started = Date.now()
+    const poll = () => {
+      if (req.transactionID === id && Date.now() - started < MAX_WAIT_MS) {
+        setTimeout(poll, POLL_MS).unref?.()
+      } else flush()
+    }
+    poll()
+  })()
+}
+
+/**
+ * `afterChange` hook: revalidates the site when what the public sees changed. For collections with
+ * drafts that is decided from the live document before and after the write (not from Payload's
+ * `previousDoc`, the latest version): publishing, editing live, unpublishing and trashing count,
+ * also when the record has a pending draft; a draft save does not.
+ */
+export const revalidateSiteAfterChange: CollectionAfterChangeHook = async ({
   collection,
   doc,
   previousDoc,
   req,
   context,
+  operation,
 }) => {
+  const slug = (doc as Doc).slug ?? undefined
+  const before = operation === 'update' ? takeLiveBefore(req, collection.slug, doc.id) : undefined
   if (context?.skipRevalidate) return doc
-  if (isPublicChange(doc as Doc, previousDoc as Doc)) {
-    void notifySite(req, { collection: collection.slug, slug: (doc as Doc).slug ?? undefined })
+  const drafts = Boolean(
+    collection.versions && typeof collection.versions === 'object' && collection.versions.drafts,
+  )
+  if (!drafts) {
+    if (isPublicChange(doc as Doc, previousDoc as Doc))
+      queueRevalidation(req, { collection: collection.slug, slug })
+    return doc
+  }
+  const after = await readLive(req, collection.slug, doc.id)
+  const wasVisible = before?.visible ?? false
+  const isNowVisible = isVisible(after)
+  const liveChanged =
+    !before || before.updatedAt !== ((after?.updatedAt as string | undefined) ?? null)
+  if ((wasVisible || isNowVisible) && (wasVisible !== isNowVisible || liveChanged)) {
+    queueRevalidation(req, {
+      collection: collection.slug,
+      slug: (after?.slug as string | undefined) ?? slug,
+    })
+    if (before?.slug && before.slug !== after?.slug) {
+      queueRevalidation(req, { collection: collection.slug, slug: before.slug })
+    }
   }
   return doc
 }
@@ -77,6 +145,6 @@ export const revalidateSiteAfterDelete: CollectionAfterDeleteHook = ({
   context,
 }) => {
   if (context?.skipRevalidate) return doc
-  void notifySite(req, { collection: collection.slug, slug: (doc as Doc).slug ?? undefined })
+  queueRevalidation(req, { collection: collection.slug, slug: (doc as Doc).slug ?? undefined })
   return doc
 }

@@ -6,6 +6,7 @@ import {
 
 import { isRole } from '../access/roles'
 import { relationIds } from '../lib/coverage'
+import { peekLiveBefore, readLive } from './liveBefore'
 import {
   CONTRIBUTOR_STATES,
   REVIEW_EVENTS,
@@ -22,6 +23,13 @@ const stateOf = (doc: Record<string, unknown> | undefined): ReviewState | null =
   if (!doc) return null
   if (isState(doc.reviewStatus)) return doc.reviewStatus
   return doc._status === 'published' ? 'published' : 'draft'
+}
+
+/** A user's name for the review log; without one, their role ("An editor"), never the e-mail. */
+export const displayName = (user: { name?: unknown; role?: unknown }): string => {
+  const name = clean(user.name)
+  if (name) return name
+  return user.role === 'admin' ? 'An admin' : user.role === 'editor' ? 'An editor' : 'A contributor'
 }
 
 const clean = (v: unknown): string | null =>
@@ -72,7 +80,12 @@ export const reviewBeforeChange: CollectionBeforeChangeHook = ({
   return data
 }
 
-/** Appends a review event for every change of state (and for the record's creation). */
+/**
+ * Appends a review event for every change of state (and for the record's creation). The state
+ * before is that of the previous version, except when the write took a published record off the
+ * site (unpublish or trash over a pending draft, whose previous version is that draft): then it
+ * is `published`, so the takedown is on record.
+ */
 export const reviewAfterChange: CollectionAfterChangeHook = async ({
   doc,
   previousDoc,
@@ -80,7 +93,14 @@ export const reviewAfterChange: CollectionAfterChangeHook = async ({
   collection,
   operation,
 }) => {
-  const from = operation === 'create' ? null : stateOf(previousDoc)
+  let from = operation === 'create' ? null : stateOf(previousDoc)
+  if (operation === 'update' && from !== 'published') {
+    const before = peekLiveBefore(req, collection.slug, doc.id)
+    if (before?.published) {
+      const live = await readLive(req, collection.slug, doc.id)
+      if (live?._status !== 'published') from = 'published'
+    }
+  }
   const to = stateOf(doc)
   if (operation !== 'create' && from === to) return doc
   const slug = collection.slug as ReviewedCollection
@@ -97,7 +117,8 @@ export const reviewAfterChange: CollectionAfterChangeHook = async ({
       comment: clean(doc.reviewComment),
       at: new Date().toISOString(),
       by: user && 'role' in user ? user.id : null,
-      byName: user && 'name' in user ? String(user.name ?? user.email ?? '') : 'System',
+      // Contributors read this log: never fall back to the e-mail address.
+      byName: user && 'role' in user ? displayName(user) : 'System',
       byRole: user && 'role' in user ? String(user.role ?? '') : 'system',
       partnerships: relationIds(Array.isArray(scopeValue) ? scopeValue : [scopeValue]) as number[],
     },

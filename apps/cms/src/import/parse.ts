@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs'
 
 /** Largest file the importer reads (10 MB: some 50,000 typical rows). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024
+/** Rows written per transaction: each batch is all-or-nothing and stays well under ~5 s. */
+export const IMPORT_BATCH_ROWS = 50
 /** Most data rows one import handles. */
 export const IMPORT_MAX_ROWS = 20_000
 

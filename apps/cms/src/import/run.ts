@@ -21,11 +21,15 @@ import {
 
 import {
   type FileKind,
+  IMPORT_BATCH_ROWS,
   type ImportFile,
   ImportFileError,
   readImportFile,
   type Sheet,
 } from './parse'
+export { IMPORT_BATCH_ROWS } from './parse'
+import { notifySite } from '../hooks/revalidateSite'
+import { retryOnConflict } from '../lib/retry'
 import { beginImportTransaction } from './transaction'
 
 type Id = string | number
@@ -51,8 +55,12 @@ export type ImportReport = {
   committed: boolean
   /** True when the file has no problem. */
   ok: boolean
-  /** Whether the commit ran in one database transaction (false on a MongoDB without replica set). */
+  /** Whether each batch ran in one database transaction (false on a MongoDB without replica set). */
   atomic: boolean
+  /** Rows written (by the batches that committed), also when a later batch failed. */
+  written: number
+  /** Rows per batch; each batch is all-or-nothing. */
+  batchSize: number
   sections: {
     sheet: string
     collection: ImportCollection
@@ -68,6 +76,11 @@ const DRAFT_COLLECTIONS = new Set<string>([
   COLLECTIONS.knowledgeProducts,
   COLLECTIONS.learningNeeds,
 ])
+/** The field that ties a record to partnerships, for collections that have one. */
+const SCOPE_OF: Record<string, string | undefined> = {
+  [COLLECTIONS.knowledgeProducts]: 'partnerships',
+  [COLLECTIONS.learningNeeds]: 'raisedBy',
+}
 const TITLE_OF: Record<string, string> = {
   [COLLECTIONS.programmes]: 'name',
   [COLLECTIONS.themes]: 'title',
@@ -158,6 +171,27 @@ class Directory {
       return `no ${noun} is named “${name}” or has that slug; add it first (or in an earlier sheet of the workbook)`
     if (ref.trashed) return `the ${noun} “${ref.label}” is in the trash; restore it first`
     return ref
+  }
+
+  /** The stored record's scope and, when its latest version is a draft, that draft's review state. */
+  async stored(collection: string, id: Id) {
+    const latest = (await this.payload.findByID({
+      collection: collection as CollectionSlug,
+      id,
+      draft: true,
+      trash: true,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+    })) as Record<string, unknown> | null
+    if (!latest) return undefined
+    const pending =
+      latest._status === 'draft'
+        ? latest.reviewStatus === 'in-review'
+          ? 'ready for review'
+          : String(latest.reviewStatus ?? 'draft')
+        : undefined
+    return { ...latest, pending } as Record<string, unknown> & { pending?: string }
   }
 
   async existing(collection: string, slug: string): Promise<Ref | undefined> {
@@ -323,6 +357,30 @@ async function planSection(
     const existing = await directory.existing(collection, slug)
     const draft = DRAFT_COLLECTIONS.has(collection) && values.status !== 'published'
     if (DRAFT_COLLECTIONS.has(collection)) data._status = draft ? 'draft' : 'published'
+    if (existing && SCOPE_OF[collection]) {
+      const stored = await directory.stored(collection, existing.id!)
+      const scope = SCOPE_OF[collection]!
+      const mine = ((data[scope] as Ref[] | undefined) ?? []).map((r) => String(r.id ?? r.pending))
+      const theirs = (stored?.[scope] as Id[] | undefined)?.map(String) ?? []
+      if (values.slug === undefined && scope in data && !mine.some((id) => theirs.includes(id))) {
+        issues.push({
+          sheet: sheetName,
+          row,
+          column: columnName(titleKey),
+          message: `has no slug, and its title matches “${existing.label}” (slug “${slug}”), a record of other partnerships; give the row the slug “${slug}” to update that record, or another slug to add a new one`,
+        })
+        continue
+      }
+      if (!draft && stored?.pending) {
+        issues.push({
+          sheet: sheetName,
+          row,
+          column: indexOf.has('status') ? columnName('status') : undefined,
+          message: `would publish “${existing.label}”, which has unpublished changes (${stored.pending}); review them in the admin first, or import the row as a draft`,
+        })
+        continue
+      }
+    }
     planned.push({ row, sheet: sheetName, collection, slug, existing, draft, data, columns })
     if (!existing) {
       await directory.plan(collection, String(values[titleKey]), slug, `${collection}:${slug}`)
@@ -350,80 +408,120 @@ function resolveData(data: Record<string, unknown>, created: Map<string, Id>) {
   return out
 }
 
+type WriteResult = { atomic: boolean; written: number; batches: number; failure?: ImportIssue }
+
+function failureOf(row: PlannedRow, err: unknown): ImportIssue {
+  if (err instanceof ValidationError) {
+    const first = err.data.errors[0]
+    const key = first?.path?.split('.')[0] ?? ''
+    return {
+      sheet: row.sheet,
+      row: row.row,
+      column: row.columns.get(key) ?? (key || undefined),
+      message: first?.message ?? err.message,
+    }
+  }
+  return {
+    sheet: row.sheet,
+    row: row.row,
+    message: `could not be saved: ${(err as Error).message}`,
+  }
+}
+
+/** Writes one batch in its own transaction; a write conflict runs the whole batch again. */
+async function writeBatch(
+  payload: Payload,
+  batch: PlannedRow[],
+  user: TypedUser | null | undefined,
+  created: Map<string, Id>,
+): Promise<{ atomic: boolean; failure?: ImportIssue }> {
+  let current: PlannedRow | undefined
+  let atomic = false
+  try {
+    await retryOnConflict(async () => {
+      const req: PayloadRequest = await createLocalReq({ user: user ?? undefined }, payload)
+      const transactionID = await beginImportTransaction(payload)
+      atomic = Boolean(transactionID)
+      if (transactionID) req.transactionID = transactionID
+      const access = { overrideAccess: !user, user: user ?? undefined, req, depth: 0 } as const
+      const fresh = new Map<string, Id>()
+      try {
+        for (const row of batch) {
+          current = row
+          // The site is told once per batch, after its commit, not once per row.
+          req.context = { skipRevalidate: true }
+          const data = resolveData(row.data, new Map([...created, ...fresh]))
+          const collection = row.collection as CollectionSlug
+          if (row.existing?.id !== undefined) {
+            await payload.update({
+              collection,
+              id: row.existing.id,
+              data: (row.existing.trashed ? { ...data, deletedAt: null } : data) as never,
+              draft: row.draft,
+              trash: true,
+              ...access,
+            })
+          } else {
+            const doc = await payload.create({
+              collection,
+              data: data as never,
+              draft: row.draft,
+              ...access,
+            })
+            fresh.set(`${row.collection}:${row.slug}`, doc.id)
+          }
+        }
+        if (transactionID) await payload.db.commitTransaction(transactionID)
+      } catch (err) {
+        if (transactionID) await payload.db.rollbackTransaction(transactionID)
+        throw err
+      }
+      for (const [key, id] of fresh) created.set(key, id)
+    })
+    return { atomic }
+  } catch (err) {
+    return { atomic, failure: failureOf(current!, err) }
+  }
+}
+
+/**
+ * Writes the rows in batches of IMPORT_BATCH_ROWS, each in one transaction, so no transaction
+ * holds the database for long. A failing batch is rolled back and stops the import; the batches
+ * before it stay written. Rows are matched by slug, so running the same file again completes it
+ * without duplicates.
+ */
 async function writeAll(
   payload: Payload,
   rows: PlannedRow[],
   user: TypedUser | null | undefined,
   onProgress: ImportOptions['onProgress'],
-): Promise<{ atomic: boolean; failure?: ImportIssue }> {
-  const req: PayloadRequest = await createLocalReq({ user: user ?? undefined }, payload)
-  const transactionID = await beginImportTransaction(payload)
-  if (transactionID) req.transactionID = transactionID
+): Promise<WriteResult> {
   const created = new Map<string, Id>()
-  const access = { overrideAccess: !user, user: user ?? undefined, req, depth: 0 } as const
-  let current: PlannedRow | undefined
-  try {
-    for (const [i, row] of rows.entries()) {
-      current = row
-      req.context = {}
-      const data = resolveData(row.data, created)
-      const collection = row.collection as CollectionSlug
-      if (row.existing?.id !== undefined) {
-        await payload.update({
-          collection,
-          id: row.existing.id,
-          data: (row.existing.trashed ? { ...data, deletedAt: null } : data) as never,
-          draft: row.draft,
-          trash: true,
-          ...access,
-        })
-      } else {
-        const doc = await payload.create({
-          collection,
-          data: data as never,
-          draft: row.draft,
-          ...access,
-        })
-        created.set(`${row.collection}:${row.slug}`, doc.id)
-      }
-      if ((i + 1) % 25 === 0 || i + 1 === rows.length) {
-        onProgress?.({ phase: 'write', done: i + 1, total: rows.length })
-      }
+  let atomic = true
+  let written = 0
+  let batches = 0
+  for (let start = 0; start < rows.length; start += IMPORT_BATCH_ROWS) {
+    const batch = rows.slice(start, start + IMPORT_BATCH_ROWS)
+    const result = await writeBatch(payload, batch, user, created)
+    atomic &&= result.atomic
+    if (result.failure) return { atomic, written, batches, failure: result.failure }
+    written += batch.length
+    batches++
+    for (const collection of new Set(batch.map((r) => r.collection))) {
+      void notifySite({ payload }, { collection })
     }
-    if (transactionID) await payload.db.commitTransaction(transactionID)
-    return { atomic: Boolean(transactionID) }
-  } catch (err) {
-    if (transactionID) await payload.db.rollbackTransaction(transactionID)
-    const row = current!
-    if (err instanceof ValidationError) {
-      const first = err.data.errors[0]
-      const key = first?.path?.split('.')[0] ?? ''
-      return {
-        atomic: Boolean(transactionID),
-        failure: {
-          sheet: row.sheet,
-          row: row.row,
-          column: row.columns.get(key) ?? (key || undefined),
-          message: first?.message ?? err.message,
-        },
-      }
-    }
-    return {
-      atomic: Boolean(transactionID),
-      failure: {
-        sheet: row.sheet,
-        row: row.row,
-        message: `could not be saved: ${(err as Error).message}`,
-      },
-    }
+    onProgress?.({ phase: 'write', done: written, total: rows.length })
   }
+  return { atomic, written, batches }
 }
 
 /**
  * Imports a CSV or XLSX file. Always validates every row first (the dry run): the zod row schema,
- * references by name or slug, duplicate slugs. With `commit`, and only when nothing is wrong,
- * writes all rows in one transaction, creating new records and updating those whose slug exists;
- * if any write fails, the transaction is rolled back and the report names the row.
+ * references by name or slug, duplicate slugs, a published row over unpublished changes, a row
+ * without slug whose title matches another partnership's record. With `commit`, and only when
+ * nothing is wrong, writes the rows in batches (see `writeAll`), creating new records and
+ * updating those whose slug exists; if a batch fails, it is rolled back and the report names the
+ * row and says how many rows the earlier batches wrote.
  */
 export async function runImport(payload: Payload, options: ImportOptions): Promise<ImportReport> {
   const { kind, sheets } = await readImportFile(options.file)
@@ -461,6 +559,8 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     committed: false,
     ok: issues.length === 0,
     atomic: false,
+    written: 0,
+    batchSize: IMPORT_BATCH_ROWS,
     sections: summary,
     issues: issues.map((i) => ({ ...i, text: formatIssue(i) })),
     warnings,
@@ -468,6 +568,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
   if (!options.commit || issues.length > 0 || planned.length === 0) return report
   const result = await writeAll(payload, planned, options.user, options.onProgress)
   report.atomic = result.atomic
+  report.written = result.written
   if (result.failure) {
     if (single) delete result.failure.sheet
     report.ok = false

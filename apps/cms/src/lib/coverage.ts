@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 
 import { type Coverage, COLLECTIONS, coverageFromCount } from '@repo/types'
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
+
+import { queueRevalidation } from '../hooks/revalidateSite'
 
 export type CoverageTrigger = { product?: string | number; reason: string }
 
@@ -13,87 +15,144 @@ export const relationIds = (value: unknown): (string | number)[] =>
     .map((v) => (v && typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : v))
     .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
 
-/**
- * Recounts the published products that address a learning need and stores the derived coverage
- * on it. The need's own hook turns that into the effective coverage and records history.
- */
-export async function recomputeCoverage(
-  req: PayloadRequest,
-  needId: string | number,
-  trigger: CoverageTrigger,
-): Promise<void> {
-  const { payload } = req
-  // The main document is what the public reads; the latest version may be a newer draft.
-  const need = await payload.findByID({
-    collection: COLLECTIONS.learningNeeds,
-    id: needId,
-    depth: 0,
-    req,
-    overrideAccess: true,
-    disableErrors: true,
-  })
-  if (!need) return
-  const { totalDocs } = await payload.count({
+type Id = string | number
+
+/** What a recount changed on a need: its stored values before and after. */
+export type CoverageCorrection = {
+  id: Id
+  slug: string | null
+  before: { coverage: Coverage | null; derivedCoverage: Coverage | null; count: number | null }
+  after: { coverage: Coverage; derivedCoverage: Coverage; count: number }
+}
+
+/** Published products, not in the trash, whose live document links the need. */
+export async function liveProductCount(req: PayloadRequest, needId: Id): Promise<number> {
+  const { totalDocs } = await req.payload.count({
     collection: COLLECTIONS.knowledgeProducts,
     where: { and: [{ learningNeeds: { equals: needId } }, { _status: { equals: 'published' } }] },
     req,
     overrideAccess: true,
   })
-  const derived = coverageFromCount(totalDocs)
-  if (need.derivedCoverage === derived && need.publishedProductCount === totalDocs) return
-  // The Local API merges `context` into the shared `req.context`; restore it afterwards so the
-  // flag and the trigger do not leak into the hooks of the operation that called us.
-  const outerContext = req.context
-  const data = { derivedCoverage: derived, publishedProductCount: totalDocs }
-  const context = { [INTERNAL]: true, coverageTrigger: trigger }
-  try {
-    const latest =
-      need._status === 'published'
-        ? await payload.findByID({
-            collection: COLLECTIONS.learningNeeds,
-            id: needId,
-            draft: true,
-            depth: 0,
-            req,
-            overrideAccess: true,
-            select: { _status: true },
-          })
-        : undefined
-    if (latest?._status === 'draft') {
-      // Unpublished edits are pending. A normal update would start from them and publish them,
-      // so write the coverage straight onto the live document, then into the draft as a draft.
-      const userId = req.user && 'role' in req.user ? req.user.id : null
-      const patch = nextCoverageState({ ...data }, need, { trusted: true, trigger, userId })
-      await payload.db.updateOne({
-        collection: COLLECTIONS.learningNeeds,
-        id: needId,
-        data: patch,
-        req,
-      })
-      await payload.update({
-        collection: COLLECTIONS.learningNeeds,
-        id: needId,
-        data,
-        draft: true,
-        depth: 0,
-        req,
-        overrideAccess: true,
-        context,
-      })
-    } else {
-      await payload.update({
-        collection: COLLECTIONS.learningNeeds,
-        id: needId,
-        data,
-        depth: 0,
-        req,
-        overrideAccess: true,
-        context,
-      })
-    }
-  } finally {
-    req.context = outerContext
+  return totalDocs
+}
+
+/**
+ * Recounts the live products that address a learning need and stores the derived coverage on it.
+ * Coverage is a pure function of live data (the editor's override, else the count), so the
+ * recount writes only the coverage fields, straight to the stored need and to its pending draft
+ * if it has one: it never validates, publishes or re-saves the need (a contributor's unfinished
+ * draft need must not make an unrelated product's publish fail), and it records no review step.
+ * Returns what it corrected, or null when the stored values were already right.
+ */
+export async function recomputeCoverage(
+  req: PayloadRequest,
+  needId: Id,
+  trigger: CoverageTrigger,
+  options: { dryRun?: boolean } = {},
+): Promise<CoverageCorrection | null> {
+  const { payload } = req
+  const need = (await payload.db.findOne({
+    collection: COLLECTIONS.learningNeeds,
+    where: { id: { equals: needId } },
+    req,
+  })) as Doc | null
+  if (!need) return null
+  const count = await liveProductCount(req, needId)
+  const derived = coverageFromCount(count)
+  const userId = req.user && 'role' in req.user ? req.user.id : null
+  const before = {
+    coverage: (need.coverage ?? null) as Coverage | null,
+    derivedCoverage: (need.derivedCoverage ?? null) as Coverage | null,
+    count: (need.publishedProductCount ?? null) as number | null,
   }
+  const patch = nextCoverageState(
+    { derivedCoverage: derived, publishedProductCount: count },
+    need,
+    { trusted: true, trigger, userId },
+  )
+  if (
+    before.derivedCoverage === derived &&
+    before.count === count &&
+    before.coverage === patch.coverage
+  ) {
+    return null
+  }
+  const correction: CoverageCorrection = {
+    id: needId,
+    slug: (need.slug ?? null) as string | null,
+    before,
+    after: { coverage: patch.coverage as Coverage, derivedCoverage: derived, count },
+  }
+  if (options.dryRun) return correction
+  await payload.db.updateOne({
+    collection: COLLECTIONS.learningNeeds,
+    id: needId,
+    // The whole stored row: given only some fields, the SQLite adapter dropped the need's other
+    // arrays (its sources).
+    data: { ...need, ...patch },
+    req,
+  })
+  // The latest version (a pending draft, or the snapshot of the live document) carries its own
+  // copy of the fields: the admin shows it and the next save starts from it.
+  const { docs } = await payload.db.findVersions({
+    collection: COLLECTIONS.learningNeeds,
+    where: { and: [{ parent: { equals: needId } }, { latest: { equals: true } }] },
+    limit: 1,
+    pagination: false,
+    req,
+  })
+  const latest = docs[0] as Doc | undefined
+  if (latest?.version) {
+    const version = nextCoverageState(
+      { derivedCoverage: derived, publishedProductCount: count },
+      latest.version,
+      { trusted: true, trigger, userId },
+    )
+    await payload.db.updateVersion({
+      collection: COLLECTIONS.learningNeeds,
+      id: latest.id,
+      versionData: { ...latest, version: { ...latest.version, ...version } },
+      req,
+    })
+  }
+  if (need._status === 'published' && !need.deletedAt) {
+    queueRevalidation(req, { collection: COLLECTIONS.learningNeeds, slug: need.slug ?? undefined })
+  }
+  return correction
+}
+
+export type ReconcileReport = { checked: number; corrected: CoverageCorrection[] }
+
+/**
+ * Recounts every learning need (trashed ones included; or those `where` matches) from the live
+ * products and corrects any stored coverage that drifted from it (with `dryRun`, only reports
+ * it). Used by the `reconcileCoverage` job and CLI.
+ */
+export async function reconcileCoverage(
+  req: PayloadRequest,
+  options: { where?: Where; dryRun?: boolean } = {},
+): Promise<ReconcileReport> {
+  const needs = await req.payload.find({
+    collection: COLLECTIONS.learningNeeds,
+    where: options.where,
+    trash: true,
+    pagination: false,
+    depth: 0,
+    select: {},
+    overrideAccess: true,
+    req,
+  })
+  const corrected: CoverageCorrection[] = []
+  for (const need of needs.docs) {
+    const fix = await recomputeCoverage(
+      req,
+      need.id,
+      { reason: 'Reconciled with the published products' },
+      { dryRun: options.dryRun },
+    )
+    if (fix) corrected.push(fix)
+  }
+  return { checked: needs.docs.length, corrected }
 }
 
 type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any

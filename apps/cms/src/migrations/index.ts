@@ -1,10 +1,8 @@
 import * as migration_20261129_081954_initial from './20261129_081954_initial';
 import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow';
 import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes';
-import * as migration_20261201_080544_stated_needs_provenance from './20261201_080544_stated_needs_provenance';
-import * as migration_20261201_084935_public_proposals from './20261201_084935_public_proposals';
-import * as migration_20261201_085719_unmet_searches from './20261201_085719_unmet_searches';
-import * as migration_20261201_091306_need_reviews from './20261201_091306_need_reviews';
+import * as migration_20261201_075006_coverage_reconcile_jobs from './20261201_075006_coverage_reconcile_jobs';
+import * as migration_20261201_091618_stated_needs_proposals_unmet_searches_reviews from './20261201_091618_stated_needs_proposals_unmet_searches_reviews';
 
 export const migrations = [
   {
@@ -23,23 +21,13 @@ export const migrations = [
     name: '20261129_091243_list_indexes',
   },
   {
-    up: migration_20261201_080544_stated_needs_provenance.up,
-    down: migration_20261201_080544_stated_needs_provenance.down,
-    name: '20261201_080544_stated_needs_provenance',
+    up: migration_20261201_075006_coverage_reconcile_jobs.up,
+    down: migration_20261201_075006_coverage_reconcile_jobs.down,
+    name: '20261201_075006_coverage_reconcile_jobs',
   },
   {
-    up: migration_20261201_084935_public_proposals.up,
-    down: migration_20261201_084935_public_proposals.down,
-    name: '20261201_084935_public_proposals',
-  },
-  {
-    up: migration_20261201_085719_unmet_searches.up,
-    down: migration_20261201_085719_unmet_searches.down,
-    name: '20261201_085719_unmet_searches',
-  },
-  {
-    up: migration_20261201_091306_need_reviews.up,
-    down: migration_20261201_091306_need_reviews.down,
-    name: '20261201_091306_need_reviews'
+    up: migration_20261201_091618_stated_needs_proposals_unmet_searches_reviews.up,
+    down: migration_20261201_091618_stated_needs_proposals_unmet_searches_reviews.down,
+    name: '20261201_091618_stated_needs_proposals_unmet_searches_reviews'
   },
 ];

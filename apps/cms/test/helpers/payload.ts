@@ -37,7 +37,7 @@ let counter = 0
  */
 export async function startCms(
   kind: DatabaseKind = 'sqlite',
-  env: Record<string, string> = {},
+  options: { env?: Record<string, string> } = {},
 ): Promise<TestCms> {
   const dir = mkdtempSync(path.join(tmpdir(), 'km-cms-'))
   let databaseUrl: string
@@ -50,7 +50,7 @@ export async function startCms(
     await assertMongoReachable(databaseUrl)
   }
   const config = await createConfig({
-    env: testEnv(env),
+    env: testEnv(options.env),
     databaseUrl,
     mediaDir: path.join(dir, 'media'),
     logLevel: 'fatal',

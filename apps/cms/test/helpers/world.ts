@@ -131,7 +131,10 @@ export const pngFile = () => ({
   size: PNG_1PX.length,
 })
 
-/** Creates a record as the system (no access control), optionally as a draft. */
+/**
+ * Creates a record as the system (no access control), optionally as a draft. A `published` file
+ * is one attached to a published product (the public reads only those).
+ */
 export async function createFixture(
   payload: Payload,
   collection: CollectionSlug,
@@ -139,12 +142,25 @@ export async function createFixture(
   status?: 'draft' | 'published',
 ) {
   const data = recordData(collection, world)
+  if (collection === COLLECTIONS.media) {
+    const media = await payload.create({ collection, data: data as never, file: pngFile() })
+    if (status === 'published') {
+      await payload.create({
+        collection: COLLECTIONS.knowledgeProducts,
+        data: {
+          ...recordData(COLLECTIONS.knowledgeProducts, world),
+          file: media.id,
+          _status: 'published',
+        } as never,
+      })
+    }
+    return media
+  }
   if (status) data._status = status
   return payload.create({
     collection,
     data: data as never,
     draft: status === 'draft',
-    file: collection === COLLECTIONS.media ? pngFile() : undefined,
     overrideAccess: true,
   })
 }

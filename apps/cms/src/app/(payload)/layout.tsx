@@ -5,6 +5,7 @@ import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type { ServerFunctionClient } from 'payload'
 import React from 'react'
 
+import { guardedSchedulePublish } from '../../review/schedulePublish'
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
 
@@ -18,6 +19,7 @@ const serverFunction: ServerFunctionClient = async function (args) {
     ...args,
     config,
     importMap,
+    serverFunctions: { 'schedule-publish': guardedSchedulePublish },
   })
 }
 

@@ -14,6 +14,8 @@ import { slugField } from '../../fields/slug'
 import { sourcesField, validateUrl } from '../../fields/sources'
 import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../../hooks/clearReadCache'
 import { guardContributorWrites } from '../../hooks/guardContributorWrites'
+import { guardLiveState } from '../../hooks/guardLiveState'
+import { rememberLiveBefore } from '../../hooks/liveBefore'
 import { publishedListIndexes } from '../listIndexes'
 import { resolveSlugFilters } from '../../hooks/resolveSlugFilters'
 import { fillCachedReferences, populateFromCache } from '../../perf/cachedPopulate'
@@ -57,9 +59,9 @@ export const KnowledgeProducts: CollectionConfig = {
     delete: canDeleteScoped(SCOPE),
   },
   hooks: {
-    beforeOperation: [resolveSlugFilters, populateFromCache],
+    beforeOperation: [guardLiveState, resolveSlugFilters, populateFromCache],
     afterRead: [fillCachedReferences],
-    beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange],
+    beforeChange: [guardContributorWrites(SCOPE), rememberLiveBefore, reviewBeforeChange],
     afterChange: [
       syncCoverageAfterChange,
       reviewAfterChange,

@@ -15,6 +15,8 @@ import { slugField } from '../../fields/slug'
 import { sourcesField } from '../../fields/sources'
 import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../../hooks/clearReadCache'
 import { guardContributorWrites } from '../../hooks/guardContributorWrites'
+import { guardLiveState } from '../../hooks/guardLiveState'
+import { rememberLiveBefore } from '../../hooks/liveBefore'
 import { publishedListIndexes } from '../listIndexes'
 import { resolveSlugFilters } from '../../hooks/resolveSlugFilters'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
@@ -58,8 +60,13 @@ export const LearningNeeds: CollectionConfig = {
     delete: canDeleteScoped(SCOPE),
   },
   hooks: {
-    beforeOperation: [resolveSlugFilters],
-    beforeChange: [guardContributorWrites(SCOPE), reviewBeforeChange, applyCoverage],
+    beforeOperation: [guardLiveState, resolveSlugFilters],
+    beforeChange: [
+      guardContributorWrites(SCOPE),
+      rememberLiveBefore,
+      reviewBeforeChange,
+      applyCoverage,
+    ],
     afterChange: [
       linkProductsFromNeed,
       reviewAfterChange,
