@@ -88,6 +88,9 @@ describe('bad input', () => {
     ['/v1/knowledge-products.csv?sort=title&sort=year', 'sort'],
     ['/v1/knowledge-products.csv?bom=2', 'bom'],
     ['/v1/knowledge-products.json?bom=1', 'bom'],
+    ['/v1/knowledge-products.csv?delimiter=tab', 'delimiter'],
+    ['/v1/knowledge-products.xlsx?delimiter=semicolon', 'delimiter'],
+    ['/v1/map.csv?delimiter=semicolon&delimiter=comma', 'delimiter'],
     ['/v1/learning-needs.csv?coverage=everything', 'coverage'],
     ['/v1/learning-needs.json?kind=wish', 'kind'],
     ['/v1/map.json?axis=diagonal', 'axis'],
@@ -404,12 +407,12 @@ describe('hardening and description', () => {
     const params = res.body.paths['/v1/knowledge-products.csv'].get.parameters as Param[]
     expect(params.map((p) => p.name).sort()).toEqual(
       [
-        ...['bom', 'country', 'language', 'limit', 'need', 'page', 'partnership', 'programme'],
+        ...['bom', 'delimiter', 'country', 'language', 'limit', 'need', 'page', 'partnership', 'programme'],
         ...['q', 'sort', 'theme', 'type', 'yearFrom', 'yearTo'],
       ].sort(),
     )
     // Every documented filter parameter, with a value its schema allows, is accepted.
-    for (const { name, schema } of params.filter((p) => p.name !== 'bom')) {
+    for (const { name, schema } of params.filter((p) => !['bom', 'delimiter'].includes(p.name))) {
       const value =
         schema.enum?.[0] ??
         schema.items?.enum?.[0] ??
