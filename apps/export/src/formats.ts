@@ -378,13 +378,22 @@ export function ndjsonSink<T>(out: Writable): Sink<T> {
 
 // --- Citations ------------------------------------------------------------------------------------
 
+/** Files are linked on the CMS's public origin; a product without a link, by its page on the map. */
+export const citeOptions = (o: { cmsPublicUrl: string; siteUrl: string }) => ({
+  baseUrl: o.cmsPublicUrl,
+  siteUrl: o.siteUrl,
+})
+
 /** RIS records (CRLF), one per product, from the shared `citation()` of `@repo/types`. */
-export function risSink(out: Writable, options: { cmsPublicUrl: string }): Sink<Product> {
+export function risSink(
+  out: Writable,
+  options: { cmsPublicUrl: string; siteUrl: string },
+): Sink<Product> {
   const text = new TextOut(out)
   return {
     async begin() {},
     async row(p) {
-      await text.write(`${citation(p, 'ris', { baseUrl: options.cmsPublicUrl })}\r\n`)
+      await text.write(`${citation(p, 'ris', citeOptions(options))}\r\n`)
     },
     async end() {
       await text.end()
@@ -407,7 +416,7 @@ const texComment = (s: string) => s.replace(/[{}]/g, '').replace(/\s+/g, ' ')
 export function bibSink(
   out: Writable,
   meta: ExportMeta,
-  options: { cmsPublicUrl: string },
+  options: { cmsPublicUrl: string; siteUrl: string },
 ): Sink<Product> {
   const text = new TextOut(out)
   return {
@@ -417,7 +426,7 @@ export function bibSink(
       )
     },
     async row(p) {
-      await text.write(`${citation(p, 'bibtex', { baseUrl: options.cmsPublicUrl })}\n`)
+      await text.write(`${citation(p, 'bibtex', citeOptions(options))}\n`)
     },
     async end() {
       await text.end()

@@ -407,7 +407,17 @@ describe('hardening and description', () => {
     const params = res.body.paths['/v1/knowledge-products.csv'].get.parameters as Param[]
     expect(params.map((p) => p.name).sort()).toEqual(
       [
-        ...['bom', 'delimiter', 'country', 'language', 'limit', 'need', 'page', 'partnership', 'programme'],
+        ...[
+          'bom',
+          'delimiter',
+          'country',
+          'language',
+          'limit',
+          'need',
+          'page',
+          'partnership',
+          'programme',
+        ],
         ...['q', 'sort', 'theme', 'type', 'yearFrom', 'yearTo'],
       ].sort(),
     )
