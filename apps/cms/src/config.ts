@@ -16,6 +16,7 @@ import { Programmes } from './collections/Programmes'
 import { ReviewEvents } from './collections/ReviewEvents'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
+import { badQueryAfterError, MAX_DEPTH, withAnonymousDepthCap } from './api/guard'
 import { facetsEndpoint } from './endpoints/facets'
 import { importEndpoint } from './endpoints/import'
 import { mapMatrixEndpoint } from './endpoints/mapMatrix'
@@ -92,7 +93,7 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
         },
       },
     },
-    collections: [
+    collections: withAnonymousDepthCap([
       KnowledgeProducts,
       LearningNeeds,
       Insights,
@@ -103,7 +104,9 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       createMedia({ staticDir: mediaDir }),
       createUsers({ cookieSecure: env.cookieSecure }),
       ReviewEvents,
-    ],
+    ]),
+    maxDepth: MAX_DEPTH,
+    hooks: { afterError: [badQueryAfterError] },
     endpoints: [mapMatrixEndpoint, facetsEndpoint, importEndpoint],
     onInit: (payload) => installReadCache(payload),
     db: createDatabaseAdapter(databaseUrl, options.sqliteSchema ?? 'migrations'),

@@ -11,6 +11,7 @@ import {
 } from '@repo/types'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
+import { rateLimited } from '../api/rateLimit'
 import { cachedRead } from '../perf/readCache'
 import { matrixCountsSql, sqliteClient } from '../perf/sqliteCounts'
 
@@ -251,12 +252,15 @@ export async function computeMatrix(
 
 /**
  * `GET /api/map/matrix?axis=learning-needs|types&programme=<slug>`: the counts behind the map.
- * Bad parameters (and an unknown programme) give 400 with `{ errors: [{ message }] }`.
+ * Bad parameters (and an unknown programme) give 400 with `{ errors: [{ message }] }`; more than
+ * the per-client rate limit (api/rateLimit) a 429 with Retry-After.
  */
 export const mapMatrixEndpoint: Endpoint = {
   path: MATRIX_PATH,
   method: 'get',
   handler: async (req) => {
+    const limited = rateLimited(req.headers)
+    if (limited) return limited
     const query = parseMatrixQuery(new URL(req.url ?? 'http://localhost').searchParams)
     if (typeof query === 'string') return badRequest(query)
     // Cached per query until content changes (perf/readCache; cleared by the collections' hooks).
