@@ -6,12 +6,11 @@
  * validated like on the site but do not cut the export.
  */
 import {
-  isSlug,
   learningNeedFilters,
-  MATRIX_AXES,
   type FilterError,
   type LearningNeedFilter,
-  type MatrixAxis,
+  type MapParams,
+  parseMapParams,
   productFilters,
   type ProductFilter,
 } from '@repo/types'
@@ -94,29 +93,16 @@ export function parseLearningNeedQuery(raw: string, csv: boolean): ParsedQuery<L
 }
 
 /** The map's query: the site's home page (`/?programme=…&axis=types`). */
-export type MapQuery = { programme?: string; axis: MatrixAxis }
+export type MapQuery = MapParams
 
-export const MAP_PARAMS = ['programme', 'axis'] as const
-
+/** Parsed by `parseMapParams` of @repo/types, as the site's home page and the CMS do. */
 export function parseMapQuery(raw: string, csv: boolean): ParsedQuery<MapQuery> {
   const params = new URLSearchParams(raw)
   const options = takeCsvOptions(params, csv)
-  for (const key of new Set(params.keys())) {
-    if (!(MAP_PARAMS as readonly string[]).includes(key)) {
-      throw badParameter(key, 'Unknown parameter. The map takes programme and axis.')
-    }
-    if (params.getAll(key).length > 1) throw badParameter(key, 'Give this parameter only once.')
+  const result = parseMapParams(params)
+  if (!result.ok) {
+    const first = result.issues[0]!
+    throw badParameter(first.param, first.message, result.issues)
   }
-  const axis = params.get('axis')?.trim() || 'learning-needs'
-  if (!(MATRIX_AXES as readonly string[]).includes(axis)) {
-    throw badParameter('axis', `Use ${MATRIX_AXES.join(' or ')}.`)
-  }
-  const programme = params.get('programme')?.trim() || undefined
-  if (programme !== undefined && !isSlug(programme)) {
-    throw badParameter('programme', 'Give a programme slug, such as strengthening-civil-society.')
-  }
-  const out = new URLSearchParams()
-  if (programme) out.set('programme', programme)
-  if (axis !== 'learning-needs') out.set('axis', axis)
-  return { filter: { programme, axis: axis as MatrixAxis }, query: out.toString(), ...options }
+  return { filter: result.params, query: result.query, ...options }
 }

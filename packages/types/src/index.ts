@@ -6,6 +6,7 @@ export * from './filters.js'
 export * from './citation.js'
 export * from './errors.js'
 export * from './facets.js'
+export * from './mapParams.js'
 export {
   createClient,
   restQuery,

@@ -1,12 +1,11 @@
 import {
   COLLECTIONS,
-  isSlug,
-  MATRIX_AXES,
   MATRIX_PATH,
   type Matrix,
   type MatrixAxis,
   type MatrixRow,
   MatrixSchema,
+  parseMapParams,
   PRODUCT_TYPES,
 } from '@repo/types'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
@@ -18,7 +17,6 @@ import { matrixCountsSql, sqliteClient } from '../perf/sqliteCounts'
 type Id = string | number
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
-const ALLOWED_PARAMS = new Set(['axis', 'programme'])
 
 const idsOf = (value: unknown): Id[] =>
   (Array.isArray(value) ? value : [])
@@ -29,26 +27,15 @@ const badRequest = (message: string) => Response.json({ errors: [{ message }] },
 
 /**
  * Reads and checks the query of `GET /api/map/matrix`: `axis` (`learning-needs`, the default, or
- * `types`) and an optional `programme` slug. Returns the problem as a message when it is bad.
+ * `types`) and an optional `programme` slug, with `parseMapParams` of @repo/types (the one parser
+ * of the site's home page and the export service). Returns the problem as a message when bad.
  */
 export function parseMatrixQuery(
   searchParams: URLSearchParams,
 ): { axis: MatrixAxis; programme?: string } | string {
-  for (const key of new Set(searchParams.keys())) {
-    if (!ALLOWED_PARAMS.has(key)) {
-      return `Unknown parameter "${key}". Use axis (${MATRIX_AXES.join(' or ')}) and programme (a programme slug).`
-    }
-    if (searchParams.getAll(key).length > 1) return `Give "${key}" only once.`
-  }
-  const axis = searchParams.get('axis') || 'learning-needs'
-  if (!(MATRIX_AXES as readonly string[]).includes(axis)) {
-    return `axis must be ${MATRIX_AXES.map((a) => `"${a}"`).join(' or ')}, not "${axis}".`
-  }
-  const programme = searchParams.get('programme') || undefined
-  if (programme !== undefined && !isSlug(programme)) {
-    return `programme must be a programme slug, such as "strengthening-civil-society"; "${programme}" is not a slug.`
-  }
-  return { axis: axis as MatrixAxis, programme }
+  const result = parseMapParams(searchParams)
+  if (!result.ok) return result.issues.map((i) => `${i.param}: ${i.message}`).join(' ')
+  return result.params
 }
 
 /**
