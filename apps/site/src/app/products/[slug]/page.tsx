@@ -12,6 +12,7 @@ import { SourceList } from '@/components/SourceList'
 import { ProductRefList, TYPE_LABEL } from '@/components/ProductList'
 import { env } from '@/env'
 import { cms, cmsFileUrl, isNotFound } from '@/lib/cms'
+import { relatedProducts } from '@/lib/related'
 import { productsHref } from '@/lib/search'
 import { absoluteUrl, pageMetadata, PUBLISHER, truncate } from '@/lib/seo'
 
@@ -49,22 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await getProduct((await params).slug)
   const client = await cms()
-  const related =
-    product.themes.length > 0 || product.partnerships.length > 0
-      ? (
-          await client.products.list({
-            partnerships: product.partnerships.map((p) => p.slug),
-            limit: 7,
-          })
-        ).docs.filter((p) => p.slug !== product.slug)
-      : []
-  const sameTheme =
-    related.length < 3 && product.themes.length > 0
-      ? (
-          await client.products.list({ themes: product.themes.map((t) => t.slug), limit: 7 })
-        ).docs.filter((p) => p.slug !== product.slug && !related.some((r) => r.slug === p.slug))
-      : []
-  const relatedAll = [...related, ...sameTheme].slice(0, 6)
+  const relatedAll = await relatedProducts(client, product)
   const fileUrl = cmsFileUrl(product.file?.url)
   const link = product.externalUrl || fileUrl
   const url = absoluteUrl(`/products/${product.slug}`)
