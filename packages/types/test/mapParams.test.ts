@@ -18,7 +18,12 @@ describe('parseMapParams', () => {
 
   it('should name each bad parameter, and drop unknown ones only when asked', () => {
     const bad = parseMapParams('axis=diagonal&programme=Bad_Slug&axis=types&theme=x')
-    expect(bad.ok ? [] : bad.issues.map((i) => i.param)).toEqual(['axis', 'theme', 'axis', 'programme'])
+    expect(bad.ok ? [] : bad.issues.map((i) => i.param)).toEqual([
+      'axis',
+      'theme',
+      'axis',
+      'programme',
+    ])
     const shared = parseMapParams('fbclid=abc&utm_source=x&axis=types', { allowUnknown: true })
     expect(shared).toMatchObject({ ok: true, query: 'axis=types' })
   })

@@ -15,7 +15,7 @@ export function generateMetadata(): Metadata {
 }
 
 export default function AboutPage() {
-  const { exportUrl, cmsUrl } = env()
+  const { exportUrl, cmsPublicUrl: cmsUrl } = env()
   return (
     <article>
       <JsonLd

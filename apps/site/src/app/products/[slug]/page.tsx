@@ -1,4 +1,4 @@
-import { AUDIENCES, LANGUAGES, type Product } from '@repo/types'
+import { AUDIENCES, coins, highwireTags, LANGUAGES, type Product } from '@repo/types'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -31,6 +31,9 @@ const getProduct = cache(async (slug: string): Promise<Product> => {
   }
 })
 
+/** Files on the CMS's public origin; a product without a link cited by its page here. */
+const citeOptions = () => ({ baseUrl: env().cmsPublicUrl, siteUrl: env().siteUrl })
+
 const describe = (p: Product) =>
   p.summary ||
   `${TYPE_LABEL.get(p.type) ?? p.type}${p.year ? ` (${p.year})` : ''}${
@@ -39,12 +42,16 @@ const describe = (p: Product) =>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await getProduct((await params).slug)
-  return pageMetadata({
-    title: product.title,
-    description: describe(product),
-    path: `/products/${product.slug}`,
-    type: 'article',
-  })
+  return {
+    ...pageMetadata({
+      title: product.title,
+      description: describe(product),
+      path: `/products/${product.slug}`,
+      type: 'article',
+    }),
+    // Highwire Press tags, read by Zotero, Mendeley and Google Scholar.
+    other: highwireTags(product, citeOptions()),
+  }
 }
 
 export default async function ProductPage({ params }: Props) {
@@ -66,6 +73,16 @@ export default async function ProductPage({ params }: Props) {
           description: truncate(describe(product), 500),
           url,
           ...(link ? { sameAs: link } : {}),
+          ...(fileUrl
+            ? {
+                encoding: {
+                  '@type': 'MediaObject',
+                  contentUrl: fileUrl,
+                  ...(product.file?.mimeType ? { encodingFormat: product.file.mimeType } : {}),
+                  ...(product.file?.filesize ? { contentSize: product.file.filesize } : {}),
+                },
+              }
+            : {}),
           genre: typeLabel,
           ...(product.year ? { datePublished: String(product.year) } : {}),
           inLanguage: product.languages,
@@ -110,7 +127,9 @@ export default async function ProductPage({ params }: Props) {
             </section>
           ) : null}
 
-          <Citations product={product} baseUrl={env().cmsUrl} />
+          <Citations product={product} options={citeOptions()} />
+          {/* COinS: an OpenURL for reference-manager browser extensions. */}
+          <span className="Z3988" title={coins(product, citeOptions())} />
 
           {relatedAll.length > 0 ? (
             <section aria-labelledby="related-heading">
