@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
+import { env } from '@/env'
 import { decideUrl, invalidPage } from '@/lib/urlPolicy'
 import { SITE_NAME } from '@/lib/seo'
 
@@ -12,8 +13,8 @@ export function proxy(request: NextRequest): NextResponse {
   const decision = decideUrl(request.nextUrl.pathname, request.nextUrl.search)
   if (decision.kind === 'ok') return NextResponse.next()
   if (decision.kind === 'redirect') {
-    // A relative Location: the Host header a proxy passes on never ends up in it.
-    return new NextResponse(null, { status: 308, headers: { Location: decision.location } })
+    // On the configured public origin: the Host header a proxy passes on never ends up in it.
+    return NextResponse.redirect(new URL(decision.location, `${env().siteUrl}/`), 308)
   }
   return new NextResponse(invalidPage(decision, SITE_NAME), {
     status: 400,
