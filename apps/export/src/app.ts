@@ -236,8 +236,8 @@ export function createApp(deps: AppDeps): Express {
     return { siteUrl: config.siteUrl, cmsPublicUrl: config.cmsPublicUrl, programmes }
   }
 
-  const exportUrl = (req: Request) =>
-    `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`
+  /** The export's own URL, on the configured public origin (never the Host header). */
+  const exportUrl = (req: Request) => `${config.publicUrl}${req.originalUrl}`
 
   app.get('/v1/:file', limiter, async (req: Request<{ file: string }>, res, next) => {
     try {
