@@ -14,6 +14,8 @@ describe('URL policy', () => {
     ['/learning-needs', '?coverage=open&utm_campaign=z', '/learning-needs?coverage=open'],
     ['/products/some-product', '?fbclid=abc', '/products/some-product'],
     ['/about', '?x=1', '/about'],
+    ['/themes/', '?coverage=%E0%BF%82', '/themes'],
+    ['/products/', '?type=report', '/products?type=report'],
   ])('should redirect %s%s to the canonical %s', (path, search, location) => {
     expect(decideUrl(path, search)).toEqual({ kind: 'redirect', location })
   })

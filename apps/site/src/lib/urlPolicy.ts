@@ -41,6 +41,18 @@ const withQuery = (path: string, query: string) => (query ? `${path}?${query}` :
 
 /** What to do with a request for `pathname?search`. */
 export function decideUrl(pathname: string, search: string): UrlDecision {
+  // `/products/` is `/products` (Next's own trailing-slash redirect is switched off: it copies
+  // the query into Location undecoded-and-reencoded wrongly for some non-ASCII queries).
+  if (pathname.length > 1 && pathname.endsWith('/')) {
+    const stripped = pathname.replace(/\/+$/, '') || '/'
+    const next = decideUrl(stripped, search)
+    if (next.kind !== 'ok') return next
+    const query = search.replace(/^\?/, '')
+    return {
+      kind: 'redirect',
+      location: withQuery(stripped, new URLSearchParams(query).toString()),
+    }
+  }
   const raw = search.replace(/^\?/, '')
   let params: URLSearchParams
   try {

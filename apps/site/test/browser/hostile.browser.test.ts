@@ -59,7 +59,7 @@ describe('site URL handling', () => {
   ])('should redirect a shared link %s to %s', async (from, to) => {
     const res = await get(`${site.url}${from}`)
     expect(res.status).toBe(308)
-    expect(res.headers.get('location')).toBe(`${site.url}${to}`)
+    expect(new URL(res.headers.get('location')!, site.url).toString()).toBe(`${site.url}${to}`)
     const fixed = await get(`${site.url}${to}`)
     expect(fixed.status).toBe(200)
     expect(await fixed.text()).not.toContain('noindex')
