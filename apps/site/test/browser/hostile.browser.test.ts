@@ -62,7 +62,10 @@ describe('site URL handling', () => {
     expect(new URL(res.headers.get('location')!, site.url).toString()).toBe(`${site.url}${to}`)
     const fixed = await get(`${site.url}${to}`)
     expect(fixed.status).toBe(200)
-    expect(await fixed.text()).not.toContain('noindex')
+    const html = await fixed.text()
+    expect(html).toContain(`<link rel="canonical" href="${site.url}${to.replace(/&/g, '&amp;')}"`)
+    // Unfiltered views are indexable (filtered product views stay noindex by design).
+    if (!to.includes('type=')) expect(html).not.toContain('noindex')
   })
 
   it('should answer a bad value with a 400 page that names it', async () => {
