@@ -14,7 +14,7 @@ export function proxy(request: NextRequest): NextResponse {
   if (decision.kind === 'ok') return NextResponse.next()
   if (decision.kind === 'redirect') {
     // On the configured public origin: the Host header a proxy passes on never ends up in it.
-    return NextResponse.redirect(new URL(decision.location, `${env().siteUrl}/`), 308)
+    return NextResponse.redirect(new URL(decision.location, `${env().siteUrl}/`), 307)
   }
   return new NextResponse(invalidPage(decision, SITE_NAME), {
     status: 400,

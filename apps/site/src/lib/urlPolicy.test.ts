@@ -40,11 +40,11 @@ describe('URL policy', () => {
     expect(decideUrl('/learning-needs', '?priority=urgent')).toMatchObject({ kind: 'invalid' })
   })
 
-  it('should answer through the proxy: 308 to the public origin (not the Host), or a 400 page', async () => {
+  it('should answer through the proxy: 307 to the public origin (not the Host), or a 400 page', async () => {
     const shared = proxy(
       new NextRequest('http://internal-host:3001/products?type=report&fbclid=abc'),
     )
-    expect(shared.status).toBe(308)
+    expect(shared.status).toBe(307)
     expect(shared.headers.get('location')).toBe('http://localhost:3001/products?type=report')
     const bad = proxy(new NextRequest('http://site.test/products?yearFrom=soon'))
     expect(bad.status).toBe(400)

@@ -58,7 +58,7 @@ describe('site URL handling', () => {
     ['/about?fbclid=x', '/about'],
   ])('should redirect a shared link %s to %s', async (from, to) => {
     const res = await get(`${site.url}${from}`)
-    expect(res.status).toBe(308)
+    expect(res.status).toBe(307)
     expect(new URL(res.headers.get('location')!, site.url).toString()).toBe(`${site.url}${to}`)
     const fixed = await get(`${site.url}${to}`)
     expect(fixed.status).toBe(200)
