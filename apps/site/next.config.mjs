@@ -6,6 +6,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The proxy (src/proxy.ts) redirects `/path/` to `/path` with a correctly encoded query.
+  skipTrailingSlashRedirect: true,
   // `pnpm typecheck` is the type gate; don't run tsc twice.
   typescript: { ignoreBuildErrors: true },
   // A self-contained server (`.next/standalone/apps/site/server.js`) for the Docker image. Tracing

@@ -18,6 +18,7 @@ import { NeedReviews } from './collections/NeedReviews'
 import { SearchMisses } from './collections/SearchMisses'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
+import { badQueryAfterError, MAX_DEPTH, withAnonymousDepthCap } from './api/guard'
 import { facetsEndpoint } from './endpoints/facets'
 import { importEndpoint } from './endpoints/import'
 import { mapMatrixEndpoint } from './endpoints/mapMatrix'
@@ -106,7 +107,7 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
         },
       },
     },
-    collections: [
+    collections: withAnonymousDepthCap([
       KnowledgeProducts,
       LearningNeeds,
       Insights,
@@ -119,7 +120,9 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       ReviewEvents,
       SearchMisses,
       NeedReviews,
-    ],
+    ]),
+    maxDepth: MAX_DEPTH,
+    hooks: { afterError: [badQueryAfterError] },
     endpoints: [
       mapMatrixEndpoint,
       facetsEndpoint,

@@ -236,8 +236,8 @@ export function createApp(deps: AppDeps): Express {
     return { siteUrl: config.siteUrl, cmsPublicUrl: config.cmsPublicUrl, programmes }
   }
 
-  const exportUrl = (req: Request) =>
-    `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`
+  /** The export's own URL, on the configured public origin (never the Host header). */
+  const exportUrl = (req: Request) => `${config.publicUrl}${req.originalUrl}`
 
   app.get('/v1/:file', limiter, async (req: Request<{ file: string }>, res, next) => {
     try {
@@ -285,7 +285,7 @@ export function createApp(deps: AppDeps): Express {
       let ctx: ViewContext | undefined
       await runExport<Product>({
         ...common,
-        variant: `bom=${parsed.bom}`,
+        variant: `bom=${parsed.bom}&delimiter=${parsed.delimiter}`,
         async preflight(s) {
           const [latest, context] = await Promise.all([
             client.products.list(
@@ -302,7 +302,10 @@ export function createApp(deps: AppDeps): Express {
         sink: (out): Sink<Product> => {
           switch (format) {
             case 'csv':
-              return csvSink(out, productColumns(ctx!), { bom: parsed.bom })
+              return csvSink(out, productColumns(ctx!), {
+                bom: parsed.bom,
+                delimiter: parsed.delimiter,
+              })
             case 'xlsx':
               return xlsxSink(out, productColumns(ctx!), {
                 ...meta,
@@ -333,7 +336,7 @@ export function createApp(deps: AppDeps): Express {
       }
       await runExport<LearningNeedExport>({
         ...common,
-        variant: `bom=${parsed.bom}`,
+        variant: `bom=${parsed.bom}&delimiter=${parsed.delimiter}`,
         async preflight(s) {
           // Products change a need's "addressed by" without touching the need: the latest
           // product change counts too.
@@ -354,7 +357,11 @@ export function createApp(deps: AppDeps): Express {
         },
         records: (s) => needsWithProducts(client, filter, pageSize, s),
         sink: (out): Sink<LearningNeedExport> => {
-          if (format === 'csv') return csvSink(out, learningNeedColumns(ctx), { bom: parsed.bom })
+          if (format === 'csv')
+            return csvSink(out, learningNeedColumns(ctx), {
+              bom: parsed.bom,
+              delimiter: parsed.delimiter,
+            })
           if (format === 'xlsx') {
             return xlsxSink(out, learningNeedColumns(ctx), {
               ...meta,
@@ -384,13 +391,17 @@ export function createApp(deps: AppDeps): Express {
     const rows = matrixRows(matrix)
     await runExport({
       ...common,
-      variant: `${parsed.bom}:${JSON.stringify(matrix)}`,
+      variant: `${parsed.bom}:${parsed.delimiter}:${JSON.stringify(matrix)}`,
       preflight: async () => ({ total: matrix.rows.length }),
       records: async function* () {
         yield* rows
       },
       sink: (out) => {
-        if (format === 'csv') return csvSink(out, matrixColumns(matrix), { bom: parsed.bom })
+        if (format === 'csv')
+          return csvSink(out, matrixColumns(matrix), {
+            bom: parsed.bom,
+            delimiter: parsed.delimiter,
+          })
         let written = false
         return {
           async begin() {},

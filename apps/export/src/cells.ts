@@ -1,9 +1,12 @@
 /**
  * Cell values for the spreadsheet formats (CSV and XLSX), and the defence against formula
- * injection (CSV/"DDE" injection, OWASP): a text cell that begins with `=`, `+`, `-`, `@`, a tab
- * or a carriage return is prefixed with a single quote, so a spreadsheet shows it as text and
- * never evaluates it. Numbers, booleans and dates are typed values and are never touched, so
- * `-3` stays the number -3.
+ * injection (CSV/"DDE" injection, OWASP): a text cell whose first character after any leading
+ * whitespace or control characters is `=`, `+`, `-`, `@` (or their full-width and small forms,
+ * which spreadsheets with East Asian input normalise to the ASCII ones), or that begins with a
+ * tab or a carriage return, is prefixed with a single quote, so a spreadsheet shows it as text
+ * and never evaluates it. LibreOffice and Excel skip leading spaces and line breaks before a
+ * formula, which is why the first character alone is not enough. Numbers, booleans and dates are
+ * typed values and are never touched, so `-3` stays the number -3.
  */
 
 /** A value in a spreadsheet row. */
@@ -12,12 +15,29 @@ export type Cell = string | number | boolean | Date | null | undefined
 /** The characters that make a spreadsheet read a cell as a formula. */
 export const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'] as const
 
+/** Full-width (U+FF1D, U+FF0B, U+FF0D, U+FF20) and small (U+FE66, U+FE62, U+FE63, U+FE6B) forms. */
+export const WIDE_FORMULA_TRIGGERS = [
+  '\uFF1D',
+  '\uFF0B',
+  '\uFF0D',
+  '\uFF20',
+  '\uFE66',
+  '\uFE62',
+  '\uFE63',
+  '\uFE6B',
+] as const
+
+// Leading characters a spreadsheet skips before it looks for a formula: Unicode white space,
+// control characters and format characters (zero-width space, BOM, bidi marks).
+const FORMULA_LIKE =
+  /^(?:[\t\r]|[\p{White_Space}\p{Cc}\p{Cf}\u200B]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B])/u
+
 /** The prefix that neutralises a formula-like cell. */
 export const NEUTRALISING_PREFIX = "'"
 
 /** Whether a text cell would be read as a formula. */
 export function isFormulaLike(text: string): boolean {
-  return text.length > 0 && (FORMULA_TRIGGERS as readonly string[]).includes(text[0]!)
+  return FORMULA_LIKE.test(text)
 }
 
 /** Neutralises one text value: prefixes it with `'` when it begins with a trigger character. */

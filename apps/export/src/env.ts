@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   PORT: int(1, 65535).optional(),
   EXPORT_PORT: int(1, 65535).default(3002),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /**
+   * This service's public origin, written into the files as the export's source URL (default:
+   * `http://localhost:<port>`). The request's Host header never is: a client chooses it.
+   */
+  EXPORT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The public site, for each record's page URL in the exports. */
   SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3001'),
   /** Requests per window per client IP on `/v1/*`. */
@@ -49,6 +54,8 @@ export type Env = z.output<typeof EnvSchema>
 export type Config = {
   cmsUrl: string
   cmsPublicUrl: string
+  /** This service's public origin, without a trailing slash. */
+  publicUrl: string
   siteUrl: string
   port: number
   host: string
@@ -84,6 +91,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     cmsUrl: env.CMS_URL,
     cmsPublicUrl: env.CMS_PUBLIC_URL ?? env.CMS_URL,
     siteUrl: env.SITE_URL,
+    publicUrl: (env.EXPORT_PUBLIC_URL ?? `http://localhost:${env.PORT ?? env.EXPORT_PORT}`).replace(
+      /\/+$/,
+      '',
+    ),
     port: env.PORT ?? env.EXPORT_PORT,
     host: env.HOST,
     rateLimitMax: env.RATE_LIMIT_MAX,

@@ -209,18 +209,32 @@ async function unlessClosed<T>(out: Writable, work: Promise<T>): Promise<T> {
 
 // --- CSV ------------------------------------------------------------------------------------------
 
-/** RFC 4180 CSV (CRLF, quoted when needed, UTF-8), written with csv-stringify in batches. */
+/** The field separators a CSV export can use: `semicolon` is what Dutch and French Excel expect. */
+export const CSV_DELIMITERS = { comma: ',', semicolon: ';' } as const
+export type CsvDelimiter = keyof typeof CSV_DELIMITERS
+
+/**
+ * RFC 4180 CSV (CRLF records, UTF-8), written with csv-stringify in batches. A field holding a
+ * CR, an LF, a quote or the separator is always quoted: csv-stringify on its own quotes only
+ * fields holding the whole record delimiter (CRLF), so a lone LF would split the record.
+ */
 export function csvSink<T>(
   out: Writable,
   columns: Column<T>[],
-  options: { bom?: boolean; batchSize?: number } = {},
+  options: { bom?: boolean; delimiter?: CsvDelimiter; batchSize?: number } = {},
 ): Sink<T> {
   const text = new TextOut(out)
   const batchSize = options.batchSize ?? 200
   let batch: (string | number)[][] = []
   let batchStarted = 0
+  const delimiter = CSV_DELIMITERS[options.delimiter ?? 'comma']
   const csv = (records: (string | number)[][]) =>
-    stringify(records, { record_delimiter: 'windows', quoted_empty: false })
+    stringify(records, {
+      delimiter,
+      record_delimiter: 'windows',
+      quoted_empty: false,
+      quoted_match: /[\r\n]/,
+    })
   const flushBatch = async () => {
     if (batch.length === 0) return
     const records = batch
@@ -364,13 +378,22 @@ export function ndjsonSink<T>(out: Writable): Sink<T> {
 
 // --- Citations ------------------------------------------------------------------------------------
 
+/** Files are linked on the CMS's public origin; a product without a link, by its page on the map. */
+export const citeOptions = (o: { cmsPublicUrl: string; siteUrl: string }) => ({
+  baseUrl: o.cmsPublicUrl,
+  siteUrl: o.siteUrl,
+})
+
 /** RIS records (CRLF), one per product, from the shared `citation()` of `@repo/types`. */
-export function risSink(out: Writable, options: { cmsPublicUrl: string }): Sink<Product> {
+export function risSink(
+  out: Writable,
+  options: { cmsPublicUrl: string; siteUrl: string },
+): Sink<Product> {
   const text = new TextOut(out)
   return {
     async begin() {},
     async row(p) {
-      await text.write(`${citation(p, 'ris', { baseUrl: options.cmsPublicUrl })}\r\n`)
+      await text.write(`${citation(p, 'ris', citeOptions(options))}\r\n`)
     },
     async end() {
       await text.end()
@@ -393,7 +416,7 @@ const texComment = (s: string) => s.replace(/[{}]/g, '').replace(/\s+/g, ' ')
 export function bibSink(
   out: Writable,
   meta: ExportMeta,
-  options: { cmsPublicUrl: string },
+  options: { cmsPublicUrl: string; siteUrl: string },
 ): Sink<Product> {
   const text = new TextOut(out)
   return {
@@ -403,7 +426,7 @@ export function bibSink(
       )
     },
     async row(p) {
-      await text.write(`${citation(p, 'bibtex', { baseUrl: options.cmsPublicUrl })}\n`)
+      await text.write(`${citation(p, 'bibtex', citeOptions(options))}\n`)
     },
     async end() {
       await text.end()

@@ -122,8 +122,17 @@ const bomParameter = {
   schema: { type: 'string', enum: ['1', '0', 'true', 'false'] },
 }
 
+const delimiterParameter = {
+  name: 'delimiter',
+  in: 'query',
+  required: false,
+  description:
+    'CSV only: the field separator, `comma` (default) or `semicolon` (what Dutch and French Excel expect; combine with `bom=1`).',
+  schema: { type: 'string', enum: ['comma', 'semicolon'] },
+}
+
 const FORMAT_NOTES: Record<Format, string> = {
-  csv: 'RFC 4180 CSV in UTF-8 with a header row. An export that stopped early ends with a one-field line `EXPORT INCOMPLETE: …`.',
+  csv: 'RFC 4180 CSV in UTF-8 with a header row; a field holding CR, LF, a quote or the separator is always quoted, and text a spreadsheet would run as a formula is prefixed with an apostrophe. An export that stopped early ends with a one-field line `EXPORT INCOMPLETE: …`.',
   xlsx: 'An Excel workbook (values only, no shared strings) with an "About this export" sheet whose Status is `complete` or `INCOMPLETE: …`; an incomplete export also ends its data sheet with an `EXPORT INCOMPLETE: …` row.',
   json: 'One JSON document; `complete` is false and `error` explains when the export stopped early.',
   ndjson: 'Newline-delimited JSON; an export that stopped early ends with `{"error": {…}}`.',
@@ -190,7 +199,10 @@ export function openApiDocument(): Record<string, unknown> {
           summary: `${spec.summary} (${format.toUpperCase()})`,
           description: `${FORMAT_NOTES[format]} The query string is the site's, validated with the same filter schema; \`page\` and \`limit\` are checked but an export holds every matching record, in the order of \`sort\`.`,
           tags: [view],
-          parameters: [...parametersOf[view], ...(format === 'csv' ? [bomParameter] : [])],
+          parameters: [
+            ...parametersOf[view],
+            ...(format === 'csv' ? [bomParameter, delimiterParameter] : []),
+          ],
           responses: {
             '200': {
               description: 'The export, streamed as an attachment.',

@@ -6,16 +6,16 @@
  * validated like on the site but do not cut the export.
  */
 import {
-  isSlug,
   learningNeedFilters,
-  MATRIX_AXES,
   type FilterError,
   type LearningNeedFilter,
-  type MatrixAxis,
+  type MapParams,
+  parseMapParams,
   productFilters,
   type ProductFilter,
 } from '@repo/types'
 
+import { CSV_DELIMITERS, type CsvDelimiter } from './formats.js'
 import { badParameter } from './problem.js'
 
 /** Parameters that shape the view but not which records it holds: left out of file names. */
@@ -34,6 +34,24 @@ function takeBom(params: URLSearchParams, allowed: boolean): boolean {
   throw badParameter('bom', 'Use bom=1 or bom=0.')
 }
 
+/** `?delimiter=semicolon` separates CSV fields with `;` (Dutch and French Excel); default comma. */
+function takeDelimiter(params: URLSearchParams, allowed: boolean): CsvDelimiter {
+  const values = params.getAll('delimiter')
+  params.delete('delimiter')
+  if (values.length === 0) return 'comma'
+  if (!allowed) throw badParameter('delimiter', 'Only CSV exports take a delimiter.')
+  if (values.length > 1) throw badParameter('delimiter', 'Give this parameter only once.')
+  const v = values[0]!.trim().toLowerCase()
+  if (v === '') return 'comma'
+  if (Object.hasOwn(CSV_DELIMITERS, v)) return v as CsvDelimiter
+  throw badParameter('delimiter', `Use ${Object.keys(CSV_DELIMITERS).join(' or ')}.`)
+}
+
+/** The CSV-only parameters. */
+function takeCsvOptions(params: URLSearchParams, csv: boolean) {
+  return { bom: takeBom(params, csv), delimiter: takeDelimiter(params, csv) }
+}
+
 const fromFilterError = (error: FilterError) =>
   badParameter(error.param, error.issues[0]?.message ?? error.message, error.issues)
 
@@ -47,56 +65,44 @@ export type ParsedQuery<F> = {
   /** The canonical filter query (without the view-only parameters); empty for everything. */
   query: string
   bom: boolean
+  delimiter: CsvDelimiter
 }
 
 export function parseProductQuery(raw: string, csv: boolean): ParsedQuery<ProductFilter> {
   const params = new URLSearchParams(raw)
-  const bom = takeBom(params, csv)
+  const options = takeCsvOptions(params, csv)
   const result = productFilters.safeParse(params)
   if (!result.ok) throw fromFilterError(result.error)
   return {
     filter: result.filter,
     query: canonical(productFilters.toSearchParams(result.filter)),
-    bom,
+    ...options,
   }
 }
 
 export function parseLearningNeedQuery(raw: string, csv: boolean): ParsedQuery<LearningNeedFilter> {
   const params = new URLSearchParams(raw)
-  const bom = takeBom(params, csv)
+  const options = takeCsvOptions(params, csv)
   const result = learningNeedFilters.safeParse(params)
   if (!result.ok) throw fromFilterError(result.error)
   return {
     filter: result.filter,
     query: canonical(learningNeedFilters.toSearchParams(result.filter)),
-    bom,
+    ...options,
   }
 }
 
 /** The map's query: the site's home page (`/?programme=…&axis=types`). */
-export type MapQuery = { programme?: string; axis: MatrixAxis }
+export type MapQuery = MapParams
 
-export const MAP_PARAMS = ['programme', 'axis'] as const
-
+/** Parsed by `parseMapParams` of @repo/types, as the site's home page and the CMS do. */
 export function parseMapQuery(raw: string, csv: boolean): ParsedQuery<MapQuery> {
   const params = new URLSearchParams(raw)
-  const bom = takeBom(params, csv)
-  for (const key of new Set(params.keys())) {
-    if (!(MAP_PARAMS as readonly string[]).includes(key)) {
-      throw badParameter(key, 'Unknown parameter. The map takes programme and axis.')
-    }
-    if (params.getAll(key).length > 1) throw badParameter(key, 'Give this parameter only once.')
+  const options = takeCsvOptions(params, csv)
+  const result = parseMapParams(params)
+  if (!result.ok) {
+    const first = result.issues[0]!
+    throw badParameter(first.param, first.message, result.issues)
   }
-  const axis = params.get('axis')?.trim() || 'learning-needs'
-  if (!(MATRIX_AXES as readonly string[]).includes(axis)) {
-    throw badParameter('axis', `Use ${MATRIX_AXES.join(' or ')}.`)
-  }
-  const programme = params.get('programme')?.trim() || undefined
-  if (programme !== undefined && !isSlug(programme)) {
-    throw badParameter('programme', 'Give a programme slug, such as strengthening-civil-society.')
-  }
-  const out = new URLSearchParams()
-  if (programme) out.set('programme', programme)
-  if (axis !== 'learning-needs') out.set('axis', axis)
-  return { filter: { programme, axis: axis as MatrixAxis }, query: out.toString(), bom }
+  return { filter: result.params, query: result.query, ...options }
 }

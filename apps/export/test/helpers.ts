@@ -196,6 +196,29 @@ export async function addTrickyProducts(cms: SeededCms): Promise<Fixture> {
   }
 }
 
+/** A published product for `addProducts`: the title and slug, plus any other field. */
+export type NewProduct = { title: string; slug: string } & Record<string, unknown>
+
+/**
+ * Adds published products (a report in the first theme unless given), e.g. with hostile titles.
+ * Returns their ids in order.
+ */
+export async function addProducts(cms: TestCms, products: NewProduct[]): Promise<Id[]> {
+  const { payload } = cms
+  const theme = (await payload.find({ collection: 'themes', limit: 1, overrideAccess: true }))
+    .docs[0]!
+  const ids: Id[] = []
+  for (const p of products) {
+    const doc = await payload.create({
+      collection: 'knowledge-products',
+      data: { type: 'report', themes: [theme.id], _status: 'published', ...p },
+      overrideAccess: true,
+    })
+    ids.push((doc as { id: Id }).id)
+  }
+  return ids
+}
+
 /**
  * Serves the in-process CMS on a local port, so a child process (the built server) can reach it.
  * `options.pageDelayMs()` slows each page of the SDK's iterator down (for shutdown tests).

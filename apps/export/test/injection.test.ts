@@ -12,7 +12,13 @@ import fc from 'fast-check'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { FORMULA_TRIGGERS, isFormulaLike, neutralise, xlsxText } from '../src/cells.js'
+import {
+  FORMULA_TRIGGERS,
+  isFormulaLike,
+  neutralise,
+  WIDE_FORMULA_TRIGGERS,
+  xlsxText,
+} from '../src/cells.js'
 import { csvSink, xlsxSink } from '../src/formats.js'
 import type { Column } from '../src/views.js'
 import {
@@ -30,13 +36,32 @@ const columns: Column<Row>[] = [
   { header: 'Number', value: (r) => r.number },
 ]
 
-const trigger = fc.constantFrom(...FORMULA_TRIGGERS)
+const trigger = fc.constantFrom(...FORMULA_TRIGGERS, ...WIDE_FORMULA_TRIGGERS)
+/** What a spreadsheet skips before it looks for a formula. */
+const leading = fc.string({
+  unit: fc.constantFrom(
+    ' ',
+    '\n',
+    '\r',
+    '\t',
+    '\r\n',
+    '\u00A0',
+    '\u3000',
+    '\u200B',
+    '\uFEFF',
+    '\u0001',
+  ),
+  maxLength: 4,
+})
 const special = fc.constantFrom('"', ',', '\n', '\r\n', "'", ' ', ';', '|', '!', '%')
 const char = fc.oneof(trigger, special, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }))
 /** Text that often starts with a trigger and is full of the characters CSV must quote. */
 const text = fc.oneof(
   fc.string({ unit: char, maxLength: 20 }),
   fc.tuple(trigger, fc.string({ unit: char, maxLength: 20 })).map(([t, s]) => t + s),
+  fc
+    .tuple(leading, trigger, fc.string({ unit: char, maxLength: 20 }))
+    .map(([l, t, s]) => l + t + s),
 )
 const number = fc.oneof(
   fc.integer({ min: -1e9, max: 1e9 }),
@@ -83,8 +108,15 @@ async function exportXlsx(data: Row[]): Promise<ExcelJS.Worksheet> {
   return workbook.worksheets[0]!
 }
 
-const startsWithTrigger = (s: string) =>
-  (FORMULA_TRIGGERS as readonly string[]).includes(s[0] ?? '')
+/**
+ * The test's own oracle (not the writer's): a cell a spreadsheet would evaluate starts with a tab
+ * or CR, or has a trigger as its first character after white space and control/format characters.
+ */
+const startsWithTrigger = (s: string) => {
+  if (s[0] === '\t' || s[0] === '\r') return true
+  const first = [...s].find((c) => !/[\s\p{Cc}\p{Cf}]/u.test(c)) ?? ''
+  return '=+-@＝＋－＠﹦﹢﹣﹫'.includes(first) && first !== ''
+}
 
 describe('formula injection, as properties of the writers', () => {
   it('CSV: no cell begins with a trigger; parse(export(x)) is x minus the prefix; numbers stay numbers', async () => {

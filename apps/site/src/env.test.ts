@@ -6,11 +6,17 @@ describe('site environment', () => {
   it('should default to the local ports and trim trailing slashes', () => {
     expect(parseEnv({ CMS_URL: 'https://cms.example.org/' })).toEqual({
       cmsUrl: 'https://cms.example.org',
+      cmsPublicUrl: 'https://cms.example.org',
       siteUrl: 'http://localhost:3001',
       exportUrl: 'http://localhost:3002',
       revalidateSecret: undefined,
       revalidateSeconds: 60,
     })
+  })
+
+  it('should show visitors the public CMS URL, never the internal one', () => {
+    const e = parseEnv({ CMS_URL: 'http://cms:3000', CMS_PUBLIC_URL: 'https://cms.example.org/' })
+    expect(e).toMatchObject({ cmsUrl: 'http://cms:3000', cmsPublicUrl: 'https://cms.example.org' })
   })
 
   it('should name every bad variable', () => {

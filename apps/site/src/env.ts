@@ -8,6 +8,11 @@ import { z } from 'zod'
 const schema = z.object({
   /** The CMS's origin; the site reads it through the SDK only. */
   CMS_URL: z.url().default('http://localhost:3000'),
+  /**
+   * The CMS's origin as visitors reach it (file downloads, citations, the API on /about), when it
+   * differs from `CMS_URL` (e.g. `http://cms:3000` inside Docker). Default: `CMS_URL`.
+   */
+  CMS_PUBLIC_URL: z.url().optional(),
   /** This site's public origin (canonical URLs, sitemap, Open Graph). */
   SITE_URL: z.url().default('http://localhost:3001'),
   /** The export service's public origin ("Export this view" links). */
@@ -20,6 +25,7 @@ const schema = z.object({
 
 export type SiteEnv = {
   cmsUrl: string
+  cmsPublicUrl: string
   siteUrl: string
   exportUrl: string
   revalidateSecret: string | undefined
@@ -39,6 +45,7 @@ export function parseEnv(source: Record<string, string | undefined>): SiteEnv {
   const e = parsed.data
   return {
     cmsUrl: trim(e.CMS_URL),
+    cmsPublicUrl: trim(e.CMS_PUBLIC_URL ?? e.CMS_URL),
     siteUrl: trim(e.SITE_URL),
     exportUrl: trim(e.EXPORT_URL),
     revalidateSecret: e.REVALIDATE_SECRET,
@@ -51,6 +58,7 @@ let cached: SiteEnv | undefined
 export function env(): SiteEnv {
   cached ??= parseEnv({
     CMS_URL: process.env.CMS_URL,
+    CMS_PUBLIC_URL: process.env.CMS_PUBLIC_URL,
     SITE_URL: process.env.SITE_URL,
     EXPORT_URL: process.env.EXPORT_URL,
     REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,

@@ -25,6 +25,11 @@ export type CitableProduct = {
 export type CitationOptions = {
   /** Makes a relative file URL (`/api/media/file/x.pdf`) absolute, e.g. the CMS's public URL. */
   baseUrl?: string
+  /**
+   * The map's public origin: a product without an external link or a file is cited by its page
+   * on the map (`{siteUrl}/products/{slug}`), so every citation carries a URL.
+   */
+  siteUrl?: string
 }
 
 const TYPE_LABEL = new Map<string, string>(PRODUCT_TYPES.map((t) => [t.value, t.label]))
@@ -47,61 +52,122 @@ const BIBTEX_TYPE: Partial<Record<ProductType, string>> = {
   'case-study': 'techreport',
 }
 
-function authorsOf(p: CitableProduct): string[] {
-  const orgs = (p.organisations ?? []).map((o) => o.name.trim()).filter(Boolean)
-  if (orgs.length > 0) return orgs
-  return (p.partnerships ?? []).map((o) => o.name.trim()).filter(Boolean)
+/**
+ * APA 7's bracketed description after the title. Reports (and report-like case studies) take
+ * none; the rest say what they are, as APA asks for non-routine works.
+ */
+const APA_DESCRIPTION: Partial<Record<ProductType, string>> = {
+  dataset: 'Data set',
+  video: 'Video',
+  podcast: 'Audio podcast',
+  'policy-brief': 'Policy brief',
+  toolkit: 'Toolkit',
+  tool: 'Tool',
+  method: 'Method',
+  instrument: 'Instrument',
+  'training-module': 'Training module',
+  platform: 'Online platform',
+  magazine: 'Magazine',
 }
 
-function urlOf(p: CitableProduct, options: CitationOptions): string | undefined {
+function authorsOf(p: CitableProduct): string[] {
+  const orgs = (p.organisations ?? []).map((o) => oneLine(o.name)).filter(Boolean)
+  if (orgs.length > 0) return orgs
+  return (p.partnerships ?? []).map((o) => oneLine(o.name)).filter(Boolean)
+}
+
+/** The product's link: the external URL, else its file, else its page on the map. */
+export function citationUrl(p: CitableProduct, options: CitationOptions = {}): string | undefined {
   const raw = p.externalUrl?.trim() || p.file?.url?.trim()
-  if (!raw) return undefined
-  if (/^https?:\/\//i.test(raw) || !options.baseUrl) return raw
-  return new URL(raw, options.baseUrl).toString()
+  if (raw) {
+    if (/^https?:\/\//i.test(raw) || !options.baseUrl) return raw
+    return new URL(raw, options.baseUrl).toString()
+  }
+  if (options.siteUrl && p.slug) {
+    return `${options.siteUrl.replace(/\/+$/, '')}/products/${encodeURIComponent(p.slug)}`
+  }
+  return undefined
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
 
-function apa(p: CitableProduct, options: CitationOptions): string {
+/** Ends a part of a reference with a full stop, unless it already ends with . ? or ! */
+const stop = (s: string) => (/[.?!]$/.test(s) ? s : `${s}.`)
+
+/** An APA 7 reference, in parts, so a page can set the title in italics. */
+export type ApaReference = {
+  /** Authors and date, e.g. `Partos & The Broker. (2021). ` (empty lead when there is no author). */
+  before: string
+  /** The title, which APA sets in italics. */
+  title: string
+  /** The description, publisher and URL after the title, e.g. ` [Data set]. https://…` */
+  after: string
+}
+
+function names(authors: string[]): string {
+  if (authors.length <= 1) return authors[0] ?? ''
+  if (authors.length === 2) return `${authors[0]} & ${authors[1]}`
+  return `${authors.slice(0, -1).join(', ')}, & ${authors[authors.length - 1]}`
+}
+
+/** The APA 7 reference of a product, with the title apart (for italics). */
+export function apaReference(p: CitableProduct, options: CitationOptions = {}): ApaReference {
   const authors = authorsOf(p)
   const title = oneLine(p.title).replace(/[.]$/, '')
-  const label = TYPE_LABEL.get(p.type) ?? 'Other'
-  const year = p.year ? String(p.year) : 'n.d.'
-  const parts: string[] = []
-  const joined =
-    authors.length <= 1
-      ? (authors[0] ?? '')
-      : `${authors.slice(0, -1).join(', ')}, & ${authors[authors.length - 1]}`
-  if (joined) parts.push(`${joined.replace(/[.]$/, '')}. (${year}). ${title} [${label}].`)
-  else parts.push(`${title} [${label}]. (${year}).`)
-  const url = urlOf(p, options)
-  if (url) parts.push(url)
-  return parts.join(' ')
+  const description = APA_DESCRIPTION[p.type]
+  const date = `(${p.year ? String(p.year) : 'n.d.'}).`
+  const url = citationUrl(p, options)
+  const tail = url ? ` ${url}` : ''
+  const titled = description ? `${title} [${description}]` : title
+  if (authors.length === 0) {
+    // No author: the title moves to the author's place, before the date.
+    return { before: '', title, after: `${stop(titled).slice(title.length)} ${date}${tail}` }
+  }
+  const publisher = p.organisations?.[0]?.name ? oneLine(p.organisations[0].name) : ''
+  // APA leaves the publisher out when it is the (first) author.
+  const source = publisher && publisher !== authors[0] ? ` ${stop(publisher)}` : ''
+  return {
+    before: `${stop(names(authors))} ${date} `,
+    title,
+    after: `${stop(titled).slice(title.length)}${source}${tail}`,
+  }
+}
+
+function apa(p: CitableProduct, options: CitationOptions): string {
+  const r = apaReference(p, options)
+  return `${r.before}${r.title}${r.after}`
 }
 
 function ris(p: CitableProduct, options: CitationOptions): string {
   const lines: [string, string][] = [['TY', RIS_TYPE[p.type] ?? 'GEN']]
   lines.push(['TI', oneLine(p.title)])
-  for (const a of authorsOf(p)) lines.push(['AU', oneLine(a)])
+  for (const a of authorsOf(p)) lines.push(['AU', a])
   if (p.year) lines.push(['PY', String(p.year)])
-  const publisher = p.organisations?.[0]?.name
-  if (publisher) lines.push(['PB', oneLine(publisher)])
+  const publisher = authorsOf(p)[0]
+  if (publisher) lines.push(['PB', publisher])
   if (p.summary) lines.push(['AB', oneLine(p.summary)])
   for (const k of p.keywords ?? []) lines.push(['KW', oneLine(k)])
   for (const l of p.languages ?? []) lines.push(['LA', l])
-  const url = urlOf(p, options)
-  if (url) lines.push(['UR', url])
+  const url = citationUrl(p, options)
+  if (url) lines.push(['UR', oneLine(url)])
   lines.push(['M3', TYPE_LABEL.get(p.type) ?? 'Other'])
   lines.push(['ER', ''])
   return lines.map(([tag, value]) => `${tag}  - ${value}`.trimEnd()).join('\r\n') + '\r\n'
 }
 
-/** Escapes the characters BibTeX / LaTeX treat specially. */
+/**
+ * Escapes the characters BibTeX / LaTeX treat specially. Braces become text commands, not `\{`:
+ * BibTeX counts an escaped brace as a brace too, so one lone `{` would unbalance the whole file.
+ */
 function tex(value: string): string {
   return oneLine(value).replace(/[\\{}%&$#_~^]/g, (c) => {
     switch (c) {
       case '\\':
         return '\\textbackslash{}'
+      case '{':
+        return '\\textbraceleft{}'
+      case '}':
+        return '\\textbraceright{}'
       case '~':
         return '\\textasciitilde{}'
       case '^':
@@ -112,6 +178,9 @@ function tex(value: string): string {
   })
 }
 
+/** A URL as BibTeX's `url` field holds it: braces, backslashes and spaces percent-encoded. */
+const bibUrl = (url: string) => oneLine(url).replace(/[{}\\ ]/g, encodeURIComponent)
+
 function bibtex(p: CitableProduct, options: CitationOptions): string {
   const kind = BIBTEX_TYPE[p.type] ?? 'misc'
   const key = `${p.slug.replace(/[^a-z0-9]+/gi, '_').slice(0, 60) || 'product'}${p.year ? `_${p.year}` : ''}`
@@ -120,10 +189,10 @@ function bibtex(p: CitableProduct, options: CitationOptions): string {
   // Double braces keep an organisation's name from being split into first and last names.
   if (authors.length > 0) fields.push(['author', authors.map((a) => `{${tex(a)}}`).join(' and ')])
   if (p.year) fields.push(['year', String(p.year)])
-  const publisher = p.organisations?.[0]?.name
+  const publisher = authors[0]
   if (publisher) fields.push([kind === 'techreport' ? 'institution' : 'publisher', tex(publisher)])
-  const url = urlOf(p, options)
-  if (url) fields.push(['url', url.replace(/[{}]/g, encodeURIComponent)])
+  const url = citationUrl(p, options)
+  if (url) fields.push(['url', bibUrl(url)])
   fields.push(['note', tex(TYPE_LABEL.get(p.type) ?? 'Other')])
   if (p.keywords?.length) fields.push(['keywords', p.keywords.map(tex).join(', ')])
   return `@${kind}{${key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}\n`
@@ -131,9 +200,11 @@ function bibtex(p: CitableProduct, options: CitationOptions): string {
 
 /**
  * A citation of a knowledge product. Pure: no network, the same input gives the same output.
- * - `apa`: one line of plain text in APA 7 style (organisations as group authors).
+ * - `apa`: one line of plain text in APA 7 style (organisations as group authors); see
+ *   `apaReference` for the parts, to set the title in italics.
  * - `ris`: an RIS record (CRLF line ends), for reference managers.
- * - `bibtex`: a BibTeX entry with special characters escaped.
+ * - `bibtex`: a BibTeX entry with special characters escaped; it always parses.
+ * Each carries a URL when `siteUrl` is given (the record's page when it has no link).
  */
 export function citation(
   product: CitableProduct,

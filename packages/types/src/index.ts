@@ -4,8 +4,10 @@ export * from './colour.js'
 export * from './schemas.js'
 export * from './filters.js'
 export * from './citation.js'
+export * from './citationMeta.js'
 export * from './errors.js'
 export * from './facets.js'
+export * from './mapParams.js'
 export {
   createClient,
   restQuery,

@@ -16,6 +16,7 @@ import {
 } from '@repo/types/facets'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
+import { rateLimited } from '../api/rateLimit'
 import { cachedRead } from '../perf/readCache'
 import { facetCountsSql, type SqlFacet, sqliteClient } from '../perf/sqliteCounts'
 
@@ -235,16 +236,29 @@ async function countInSql(
   return [total, ...SQL_FACETS.map((f) => results.get(f) ?? new Map<string, number>())]
 }
 
+/** The longest facets query: far above any filter the site builds (≤ 100 values of ≤ 200). */
+const MAX_FACETS_QUERY = 8 * 1024
+
 /**
  * `GET /api/map/facets?<product filter query>`: counts per facet value over published products.
  * The query is the one `/products` and the export service accept (`sort`, `page` and `limit` are
- * accepted and ignored). A bad parameter gives 400 with `{ errors: [{ message, param }] }`.
+ * accepted and ignored). A bad parameter gives 400 with `{ errors: [{ message, param }] }`; more
+ * than the per-client rate limit (api/rateLimit) a 429 with Retry-After.
  */
 export const facetsEndpoint: Endpoint = {
   path: FACETS_PATH,
   method: 'get',
   handler: async (req) => {
-    const search = new URL(req.url ?? 'http://localhost').searchParams
+    const limited = rateLimited(req.headers)
+    if (limited) return limited
+    const url = new URL(req.url ?? 'http://localhost')
+    if (url.search.length > MAX_FACETS_QUERY) {
+      return Response.json(
+        { errors: [{ message: `The query may hold at most ${MAX_FACETS_QUERY} characters.` }] },
+        { status: 400 },
+      )
+    }
+    const search = url.searchParams
     let filter: ProductFilter
     try {
       filter = productFilters.parse(search)

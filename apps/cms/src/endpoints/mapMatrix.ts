@@ -1,23 +1,22 @@
 import {
   COLLECTIONS,
-  isSlug,
-  MATRIX_AXES,
   MATRIX_PATH,
   type Matrix,
   type MatrixAxis,
   type MatrixRow,
   MatrixSchema,
+  parseMapParams,
   PRODUCT_TYPES,
 } from '@repo/types'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
+import { rateLimited } from '../api/rateLimit'
 import { cachedRead } from '../perf/readCache'
 import { matrixCountsSql, sqliteClient } from '../perf/sqliteCounts'
 
 type Id = string | number
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
-const ALLOWED_PARAMS = new Set(['axis', 'programme'])
 
 const idsOf = (value: unknown): Id[] =>
   (Array.isArray(value) ? value : [])
@@ -28,26 +27,15 @@ const badRequest = (message: string) => Response.json({ errors: [{ message }] },
 
 /**
  * Reads and checks the query of `GET /api/map/matrix`: `axis` (`learning-needs`, the default, or
- * `types`) and an optional `programme` slug. Returns the problem as a message when it is bad.
+ * `types`) and an optional `programme` slug, with `parseMapParams` of @repo/types (the one parser
+ * of the site's home page and the export service). Returns the problem as a message when bad.
  */
 export function parseMatrixQuery(
   searchParams: URLSearchParams,
 ): { axis: MatrixAxis; programme?: string } | string {
-  for (const key of new Set(searchParams.keys())) {
-    if (!ALLOWED_PARAMS.has(key)) {
-      return `Unknown parameter "${key}". Use axis (${MATRIX_AXES.join(' or ')}) and programme (a programme slug).`
-    }
-    if (searchParams.getAll(key).length > 1) return `Give "${key}" only once.`
-  }
-  const axis = searchParams.get('axis') || 'learning-needs'
-  if (!(MATRIX_AXES as readonly string[]).includes(axis)) {
-    return `axis must be ${MATRIX_AXES.map((a) => `"${a}"`).join(' or ')}, not "${axis}".`
-  }
-  const programme = searchParams.get('programme') || undefined
-  if (programme !== undefined && !isSlug(programme)) {
-    return `programme must be a programme slug, such as "strengthening-civil-society"; "${programme}" is not a slug.`
-  }
-  return { axis: axis as MatrixAxis, programme }
+  const result = parseMapParams(searchParams)
+  if (!result.ok) return result.issues.map((i) => `${i.param}: ${i.message}`).join(' ')
+  return result.params
 }
 
 /**
@@ -251,12 +239,15 @@ export async function computeMatrix(
 
 /**
  * `GET /api/map/matrix?axis=learning-needs|types&programme=<slug>`: the counts behind the map.
- * Bad parameters (and an unknown programme) give 400 with `{ errors: [{ message }] }`.
+ * Bad parameters (and an unknown programme) give 400 with `{ errors: [{ message }] }`; more than
+ * the per-client rate limit (api/rateLimit) a 429 with Retry-After.
  */
 export const mapMatrixEndpoint: Endpoint = {
   path: MATRIX_PATH,
   method: 'get',
   handler: async (req) => {
+    const limited = rateLimited(req.headers)
+    if (limited) return limited
     const query = parseMatrixQuery(new URL(req.url ?? 'http://localhost').searchParams)
     if (typeof query === 'string') return badRequest(query)
     // Cached per query until content changes (perf/readCache; cleared by the collections' hooks).

@@ -1,8 +1,8 @@
 import {
-  isSlug,
   KnowledgeMapError,
   type Matrix,
   type MatrixAxis,
+  parseMapParams,
   type Programme,
 } from '@repo/types'
 import type { Metadata } from 'next'
@@ -32,14 +32,13 @@ import { absoluteUrl, DATA_LICENCE, pageMetadata, PUBLISHER, SITE_NAME } from '@
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
+/** The map's parameters, by the parser the CMS and the export service use too. */
 function readView(sp: Record<string, string | string[] | undefined>) {
-  const axis: MatrixAxis = sp.axis === 'types' ? 'types' : 'learning-needs'
-  const programme =
-    typeof sp.programme === 'string' && isSlug(sp.programme) ? sp.programme : undefined
-  const params = new URLSearchParams()
-  if (programme) params.set('programme', programme)
-  if (axis !== 'learning-needs') params.set('axis', axis)
-  const qs = params.toString()
+  const r = parseMapParams(sp, { allowUnknown: true })
+  const { axis, programme }: { axis: MatrixAxis; programme?: string } = r.ok
+    ? r.params
+    : { axis: 'learning-needs' }
+  const qs = r.ok ? r.query : ''
   return { axis, programme, path: qs ? `/?${qs}` : '/' }
 }
 

@@ -46,6 +46,6 @@ export async function facets(filter: ProductFilterInput): Promise<Facets> {
 export const isNotFound = (err: unknown): boolean =>
   err instanceof KnowledgeMapError && err.status === 404
 
-/** The absolute URL of a CMS file path such as `/api/media/file/x.pdf`. */
+/** The public URL of a CMS file path such as `/api/media/file/x.pdf` (never the internal host). */
 export const cmsFileUrl = (url: string | null | undefined): string | undefined =>
-  url ? new URL(url, env().cmsUrl).toString() : undefined
+  url ? new URL(url, `${env().cmsPublicUrl}/`).toString() : undefined

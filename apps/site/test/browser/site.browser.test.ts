@@ -229,8 +229,14 @@ describe('the public site in a real browser', () => {
         await other.waitForURL(`${site.url}/products?${toSearchParams({ ...filter, themes: [] })}`)
         // The export links carry the same query (without paging).
         const csv = await other.locator('a[data-export="csv"]').getAttribute('href')
+        // The CSVs open cleanly in Excel: a BOM, and a semicolon choice for NL/FR Excel.
         expect(csv).toBe(
-          `${EXPORT_URL}/v1/knowledge-products.csv?${toSearchParams({ ...filter, themes: [] })}`,
+          `${EXPORT_URL}/v1/knowledge-products.csv?${toSearchParams({ ...filter, themes: [] })}&bom=1`,
+        )
+        const semicolon = other.locator('a[data-export="csv-semicolon"]')
+        expect(await semicolon.textContent()).toBe('Excel (semicolon)')
+        expect(await semicolon.getAttribute('href')).toBe(
+          `${EXPORT_URL}/v1/knowledge-products.csv?${toSearchParams({ ...filter, themes: [] })}&bom=1&delimiter=semicolon`,
         )
         expect(await other.locator('#cite-view').textContent()).toContain(
           `${site.url}/products?${toSearchParams({ ...filter, themes: [] })}`,

@@ -16,7 +16,7 @@ export function generateMetadata(): Metadata {
 }
 
 export default async function AboutPage() {
-  const { exportUrl, cmsUrl } = env()
+  const { exportUrl, cmsPublicUrl: cmsUrl } = env()
   const unmet = await unmetSearchPolicy()
   return (
     <article>

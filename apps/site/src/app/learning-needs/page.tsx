@@ -1,8 +1,15 @@
-import { COVERAGE, type Coverage, LEARNING_NEED_KINDS, PRIORITIES } from '@repo/types'
+import {
+  COVERAGE,
+  LEARNING_NEED_KINDS,
+  type LearningNeedFilter,
+  learningNeedFilters,
+  PRIORITIES,
+} from '@repo/types'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { CoverageBadge, ThemeChip } from '@/components/Chips'
+import { env } from '@/env'
 import { cms } from '@/lib/cms'
 import { collect } from '@/lib/collect'
 import { pageMetadata } from '@/lib/seo'
@@ -12,33 +19,63 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const KIND_LABEL = new Map<string, string>(LEARNING_NEED_KINDS.map((k) => [k.value, k.label]))
 const PRIORITY_LABEL = new Map<string, string>(PRIORITIES.map((k) => [k.value, k.label]))
 
-const readCoverage = (value: unknown): Coverage | undefined =>
-  COVERAGE.some((c) => c.value === value) ? (value as Coverage) : undefined
+/** The downloads of this view (the export service takes the same query). */
+const EXPORTS = [
+  { ext: 'csv', options: 'bom=1', label: 'CSV' },
+  { ext: 'csv', options: 'bom=1&delimiter=semicolon', label: 'Excel (semicolon)' },
+  { ext: 'xlsx', options: '', label: 'Excel (XLSX)' },
+  { ext: 'json', options: '', label: 'JSON' },
+] as const
+
+/** The shared learning-need filter language; the proxy has already refused bad values. */
+function readFilter(sp: Record<string, string | string[] | undefined>): LearningNeedFilter {
+  const r = learningNeedFilters.safeParse(sp, { allowUnknown: true })
+  return r.ok ? r.filter : learningNeedFilters.normalise({})
+}
+
+const hrefOf = (filter: Partial<LearningNeedFilter>) => {
+  const qs = learningNeedFilters.toSearchParams({ ...filter, page: 1 }).toString()
+  return qs ? `/learning-needs?${qs}` : '/learning-needs'
+}
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const coverage = readCoverage((await searchParams).coverage)
+  const filter = readFilter(await searchParams)
+  const qs = learningNeedFilters.toSearchParams(filter).toString()
   return pageMetadata({
-    title: coverage ? `Learning needs: ${coverage}` : 'Learning needs',
+    title: filter.coverage.length
+      ? `Learning needs: ${filter.coverage.join(', ')}`
+      : 'Learning needs',
     description:
       'The knowledge gaps and learning needs of the Strengthening Civil Society partnerships, with how far the knowledge products of Dialogue and Dissent cover them.',
-    path: coverage ? `/learning-needs?coverage=${coverage}` : '/learning-needs',
+    path: qs ? `/learning-needs?${qs}` : '/learning-needs',
   })
 }
 
 export default async function LearningNeedsPage({ searchParams }: Props) {
-  const coverage = readCoverage((await searchParams).coverage)
+  const filter = readFilter(await searchParams)
   const client = await cms()
-  const all = await collect(client.learningNeeds.iterate({ limit: 100 }))
+  // Counts per coverage for the other filters; the list for all of them.
+  const [all, themes, programmes] = await Promise.all([
+    collect(client.learningNeeds.iterate({ ...filter, coverage: [], limit: 100 })),
+    client.themes.list({ limit: 100 }),
+    client.programmes.list({ limit: 100 }),
+  ])
   const counts = new Map(COVERAGE.map((c) => [c.value, 0]))
   for (const n of all) counts.set(n.coverage ?? 'open', (counts.get(n.coverage ?? 'open') ?? 0) + 1)
   const shown = all
-    .filter((n) => !coverage || (n.coverage ?? 'open') === coverage)
+    .filter((n) => filter.coverage.length === 0 || filter.coverage.includes(n.coverage ?? 'open'))
     .sort(
       (a, b) =>
         COVERAGE.findIndex((c) => c.value === (a.coverage ?? 'open')) -
           COVERAGE.findIndex((c) => c.value === (b.coverage ?? 'open')) ||
         a.title.localeCompare(b.title),
     )
+  const exportQs = learningNeedFilters.toSearchParams({ ...filter, page: 1 }).toString()
+  const only = (coverage?: string) =>
+    hrefOf({
+      ...filter,
+      coverage: coverage ? [coverage as LearningNeedFilter['coverage'][number]] : [],
+    })
 
   return (
     <>
@@ -52,8 +89,8 @@ export default async function LearningNeedsPage({ searchParams }: Props) {
           <li>
             <Link
               className="chip"
-              href="/learning-needs"
-              aria-current={!coverage ? 'page' : undefined}
+              href={only()}
+              aria-current={filter.coverage.length === 0 ? 'page' : undefined}
             >
               All ({all.length})
             </Link>
@@ -62,8 +99,12 @@ export default async function LearningNeedsPage({ searchParams }: Props) {
             <li key={c.value}>
               <Link
                 className="chip"
-                href={`/learning-needs?coverage=${c.value}`}
-                aria-current={coverage === c.value ? 'page' : undefined}
+                href={only(c.value)}
+                aria-current={
+                  filter.coverage.length === 1 && filter.coverage[0] === c.value
+                    ? 'page'
+                    : undefined
+                }
               >
                 {c.label} ({counts.get(c.value) ?? 0})
               </Link>
@@ -71,8 +112,63 @@ export default async function LearningNeedsPage({ searchParams }: Props) {
           ))}
         </ul>
       </nav>
+      <form
+        method="get"
+        action="/learning-needs"
+        className="panel"
+        aria-label="Filter learning needs"
+      >
+        {filter.coverage.map((c) => (
+          <input key={c} type="hidden" name="coverage" value={c} />
+        ))}
+        <div className="field">
+          <label htmlFor="ln-theme">Theme</label>
+          <select id="ln-theme" name="theme" defaultValue={filter.themes[0] ?? ''}>
+            <option value="">Any theme</option>
+            {themes.docs.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ln-kind">Kind</label>
+          <select id="ln-kind" name="kind" defaultValue={filter.kinds[0] ?? ''}>
+            <option value="">Any kind</option>
+            {LEARNING_NEED_KINDS.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ln-priority">Priority</label>
+          <select id="ln-priority" name="priority" defaultValue={filter.priorities[0] ?? ''}>
+            <option value="">Any priority</option>
+            {PRIORITIES.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ln-programme">Programme</label>
+          <select id="ln-programme" name="programme" defaultValue={filter.programmes[0] ?? ''}>
+            <option value="">Any programme</option>
+            {programmes.docs.map((p) => (
+              <option key={p.slug} value={p.slug}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Apply filters</button>
+      </form>
       {shown.length === 0 ? (
-        <p className="muted">No learning need has this status.</p>
+        <p className="muted">No learning need matches this view.</p>
       ) : (
         <ul className="results">
           {shown.map((n) => (
@@ -100,6 +196,24 @@ export default async function LearningNeedsPage({ searchParams }: Props) {
           ))}
         </ul>
       )}
+      <div className="panel">
+        <h2>Export this view</h2>
+        <ul className="export-links">
+          {EXPORTS.map((x) => {
+            const qs = [exportQs, x.options].filter(Boolean).join('&')
+            return (
+              <li key={x.label}>
+                <a
+                  href={`${env().exportUrl}/v1/learning-needs.${x.ext}${qs ? `?${qs}` : ''}`}
+                  data-export={x.label}
+                >
+                  {x.label}
+                </a>
+              </li>
+            )
+          })}
+        </ul>
+      </div>
     </>
   )
 }

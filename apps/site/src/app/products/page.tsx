@@ -33,13 +33,41 @@ const SORT_LABEL: Record<ProductSort, string> = {
   '-updatedAt': 'Recently updated',
 }
 
+/**
+ * The downloads of a view. The CSVs carry a UTF-8 byte order mark (Excel reads UTF-8 only with
+ * one); Dutch and French Excel split fields on `;`, hence the semicolon choice.
+ */
 const EXPORT_FORMATS = [
-  { ext: 'csv', label: 'CSV' },
-  { ext: 'xlsx', label: 'Excel (XLSX)' },
-  { ext: 'json', label: 'JSON' },
-  { ext: 'ris', label: 'RIS' },
-  { ext: 'bib', label: 'BibTeX' },
+  { key: 'csv', ext: 'csv', options: 'bom=1', label: 'CSV', mime: 'text/csv' },
+  {
+    key: 'csv-semicolon',
+    ext: 'csv',
+    options: 'bom=1&delimiter=semicolon',
+    label: 'Excel (semicolon)',
+    mime: 'text/csv',
+  },
+  {
+    key: 'xlsx',
+    ext: 'xlsx',
+    options: '',
+    label: 'Excel (XLSX)',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  { key: 'json', ext: 'json', options: '', label: 'JSON', mime: 'application/json' },
+  {
+    key: 'ris',
+    ext: 'ris',
+    options: '',
+    label: 'RIS',
+    mime: 'application/x-research-info-systems',
+  },
+  { key: 'bib', ext: 'bib', options: '', label: 'BibTeX', mime: 'application/x-bibtex' },
 ] as const
+
+const exportHref = (x: (typeof EXPORT_FORMATS)[number], filterQs: string) => {
+  const qs = [filterQs, x.options].filter(Boolean).join('&')
+  return `${env().exportUrl}/v1/knowledge-products.${x.ext}${qs ? `?${qs}` : ''}`
+}
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const view = parseView(await searchParams)
@@ -218,8 +246,9 @@ export default async function ProductsPage({ searchParams }: Props) {
           license: DATA_LICENCE.url,
           distribution: EXPORT_FORMATS.map((x) => ({
             '@type': 'DataDownload',
-            encodingFormat: x.label,
-            contentUrl: `${env().exportUrl}/v1/knowledge-products.${x.ext}${exportQs ? `?${exportQs}` : ''}`,
+            name: x.label,
+            encodingFormat: x.mime,
+            contentUrl: exportHref(x, exportQs),
           })),
         }}
       />
@@ -392,11 +421,8 @@ export default async function ProductsPage({ searchParams }: Props) {
             <h2>Export this view</h2>
             <ul className="export-links">
               {EXPORT_FORMATS.map((x) => (
-                <li key={x.ext}>
-                  <a
-                    href={`${env().exportUrl}/v1/knowledge-products.${x.ext}${exportQs ? `?${exportQs}` : ''}`}
-                    data-export={x.ext}
-                  >
+                <li key={x.key}>
+                  <a href={exportHref(x, exportQs)} data-export={x.key}>
                     {x.label}
                   </a>
                 </li>

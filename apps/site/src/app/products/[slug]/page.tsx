@@ -1,4 +1,4 @@
-import { AUDIENCES, LANGUAGES, type Product } from '@repo/types'
+import { AUDIENCES, coins, highwireTags, LANGUAGES, type Product } from '@repo/types'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -13,6 +13,7 @@ import { ProductRefList, TYPE_LABEL } from '@/components/ProductList'
 import { Provenance } from '@/components/Provenance'
 import { env } from '@/env'
 import { cms, cmsFileUrl, isNotFound } from '@/lib/cms'
+import { relatedProducts } from '@/lib/related'
 import { productsHref } from '@/lib/search'
 import { absoluteUrl, pageMetadata, PUBLISHER, truncate } from '@/lib/seo'
 
@@ -31,6 +32,9 @@ const getProduct = cache(async (slug: string): Promise<Product> => {
   }
 })
 
+/** Files on the CMS's public origin; a product without a link cited by its page here. */
+const citeOptions = () => ({ baseUrl: env().cmsPublicUrl, siteUrl: env().siteUrl })
+
 const describe = (p: Product) =>
   p.summary ||
   `${TYPE_LABEL.get(p.type) ?? p.type}${p.year ? ` (${p.year})` : ''}${
@@ -39,33 +43,22 @@ const describe = (p: Product) =>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await getProduct((await params).slug)
-  return pageMetadata({
-    title: product.title,
-    description: describe(product),
-    path: `/products/${product.slug}`,
-    type: 'article',
-  })
+  return {
+    ...pageMetadata({
+      title: product.title,
+      description: describe(product),
+      path: `/products/${product.slug}`,
+      type: 'article',
+    }),
+    // Highwire Press tags, read by Zotero, Mendeley and Google Scholar.
+    other: highwireTags(product, citeOptions()),
+  }
 }
 
 export default async function ProductPage({ params }: Props) {
   const product = await getProduct((await params).slug)
   const client = await cms()
-  const related =
-    product.themes.length > 0 || product.partnerships.length > 0
-      ? (
-          await client.products.list({
-            partnerships: product.partnerships.map((p) => p.slug),
-            limit: 7,
-          })
-        ).docs.filter((p) => p.slug !== product.slug)
-      : []
-  const sameTheme =
-    related.length < 3 && product.themes.length > 0
-      ? (
-          await client.products.list({ themes: product.themes.map((t) => t.slug), limit: 7 })
-        ).docs.filter((p) => p.slug !== product.slug && !related.some((r) => r.slug === p.slug))
-      : []
-  const relatedAll = [...related, ...sameTheme].slice(0, 6)
+  const relatedAll = await relatedProducts(client, product)
   const fileUrl = cmsFileUrl(product.file?.url)
   const link = product.externalUrl || fileUrl
   const url = absoluteUrl(`/products/${product.slug}`)
@@ -81,6 +74,16 @@ export default async function ProductPage({ params }: Props) {
           description: truncate(describe(product), 500),
           url,
           ...(link ? { sameAs: link } : {}),
+          ...(fileUrl
+            ? {
+                encoding: {
+                  '@type': 'MediaObject',
+                  contentUrl: fileUrl,
+                  ...(product.file?.mimeType ? { encodingFormat: product.file.mimeType } : {}),
+                  ...(product.file?.filesize ? { contentSize: product.file.filesize } : {}),
+                },
+              }
+            : {}),
           genre: typeLabel,
           ...(product.year ? { datePublished: String(product.year) } : {}),
           inLanguage: product.languages,
@@ -130,7 +133,9 @@ export default async function ProductPage({ params }: Props) {
             </section>
           ) : null}
 
-          <Citations product={product} baseUrl={env().cmsUrl} />
+          <Citations product={product} options={citeOptions()} />
+          {/* COinS: an OpenURL for reference-manager browser extensions. */}
+          <span className="Z3988" title={coins(product, citeOptions())} />
 
           {relatedAll.length > 0 ? (
             <section aria-labelledby="related-heading">

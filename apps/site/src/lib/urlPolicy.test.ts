@@ -1,0 +1,60 @@
+import { NextRequest } from 'next/server'
+import { describe, expect, it } from 'vitest'
+
+import { proxy } from '../proxy'
+import { decideUrl } from './urlPolicy'
+
+describe('URL policy', () => {
+  it.each([
+    ['/products', '?type=report&fbclid=IwAR0abc', '/products?type=report'],
+    ['/products', '?utm_source=x&utm_medium=y&gclid=z', '/products'],
+    ['/products', '?theme=b&theme=a&sort=-year&page=1', '/products?theme=a&theme=b'],
+    ['/', '?axis=types&fbclid=abc', '/?axis=types'],
+    ['/', '?axis=learning-needs', '/'],
+    ['/learning-needs', '?coverage=open&utm_campaign=z', '/learning-needs?coverage=open'],
+    ['/products/some-product', '?fbclid=abc', '/products/some-product'],
+    ['/about', '?x=1', '/about'],
+    ['/themes/', '?coverage=%E0%BF%82', '/themes'],
+    ['/products/', '?type=report', '/products?type=report'],
+  ])('should redirect %s%s to the canonical %s', (path, search, location) => {
+    expect(decideUrl(path, search)).toEqual({ kind: 'redirect', location })
+  })
+
+  it('should leave canonical URLs alone', () => {
+    for (const [path, search] of [
+      ['/products', '?theme=a&type=report'],
+      ['/products', ''],
+      ['/', '?programme=dialogue-and-dissent&axis=types'],
+      ['/learning-needs', '?kind=knowledge-gap&coverage=open'],
+      ['/themes/civic-space', ''],
+    ]) {
+      expect(decideUrl(path!, search!), `${path}${search}`).toEqual({ kind: 'ok' })
+    }
+  })
+
+  it('should refuse a bad value, naming it, with a link to the view without it', () => {
+    const d = decideUrl('/products', '?type=novel&theme=a&fbclid=x')
+    expect(d).toMatchObject({ kind: 'invalid', fixed: '/products?theme=a' })
+    expect(d.kind === 'invalid' && d.issues.map((i) => i.param)).toEqual(['type'])
+    expect(decideUrl('/', '?axis=diagonal')).toMatchObject({ kind: 'invalid', fixed: '/' })
+    expect(decideUrl('/learning-needs', '?priority=urgent')).toMatchObject({ kind: 'invalid' })
+  })
+
+  it('should answer through the proxy: 307 to the public origin (not the Host), or a 400 page', async () => {
+    const shared = proxy(
+      new NextRequest('http://internal-host:3001/products?type=report&fbclid=abc'),
+    )
+    expect(shared.status).toBe(307)
+    expect(shared.headers.get('location')).toBe('http://localhost:3001/products?type=report')
+    const bad = proxy(new NextRequest('http://site.test/products?yearFrom=soon'))
+    expect(bad.status).toBe(400)
+    const html = await bad.text()
+    expect(html).toContain('<code>yearFrom</code>')
+    expect(html).toContain('href="/products"')
+    const xss = proxy(new NextRequest('http://site.test/products?type=%3Cscript%3E'))
+    expect(await xss.text()).not.toContain('<script>')
+    // Next's client navigation is left to the page.
+    const rsc = proxy(new NextRequest('http://site.test/products?fbclid=x&_rsc=1'))
+    expect(rsc.headers.get('x-middleware-next')).toBe('1')
+  })
+})

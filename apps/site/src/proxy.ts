@@ -1,0 +1,28 @@
+import { type NextRequest, NextResponse } from 'next/server'
+
+import { env } from '@/env'
+import { decideUrl, invalidPage } from '@/lib/urlPolicy'
+import { SITE_NAME } from '@/lib/seo'
+
+/** Canonical URLs before any page renders (see lib/urlPolicy). */
+export function proxy(request: NextRequest): NextResponse {
+  // Next's own requests (client navigation, prefetch) carry `_rsc` and are left to the page.
+  if (request.headers.get('rsc') || request.nextUrl.searchParams.has('_rsc')) {
+    return NextResponse.next()
+  }
+  const decision = decideUrl(request.nextUrl.pathname, request.nextUrl.search)
+  if (decision.kind === 'ok') return NextResponse.next()
+  if (decision.kind === 'redirect') {
+    // On the configured public origin: the Host header a proxy passes on never ends up in it.
+    return NextResponse.redirect(new URL(decision.location, `${env().siteUrl}/`), 307)
+  }
+  return new NextResponse(invalidPage(decision, SITE_NAME), {
+    status: 400,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  })
+}
+
+export const config = {
+  // Pages only: not Next's assets, the API routes or files such as robots.txt and sitemap.xml.
+  matcher: ['/((?!_next/|api/|.*\\.[A-Za-z0-9]+$).*)'],
+}
