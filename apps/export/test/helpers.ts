@@ -203,18 +203,16 @@ export type NewProduct = { title: string; slug: string } & Record<string, unknow
  * Adds published products (a report in the first theme unless given), e.g. with hostile titles.
  * Returns their ids in order.
  */
-export async function addProducts(cms: TestCms, products: NewProduct[]): Promise<Id[]> {
-  const { payload } = cms
-  const theme = (await payload.find({ collection: 'themes', limit: 1, overrideAccess: true }))
-    .docs[0]!
+export async function addProducts(cms: SeededCms, products: NewProduct[]): Promise<Id[]> {
+  const { api } = cms
+  const theme = (await api.find({ collection: 'themes', limit: 1 })).docs[0]!
   const ids: Id[] = []
   for (const p of products) {
-    const doc = await payload.create({
+    const doc = await api.create({
       collection: 'knowledge-products',
       data: { type: 'report', themes: [theme.id], _status: 'published', ...p },
-      overrideAccess: true,
     })
-    ids.push((doc as { id: Id }).id)
+    ids.push(doc.id)
   }
   return ids
 }

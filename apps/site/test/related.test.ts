@@ -3,20 +3,20 @@
  * same themes, and nothing for a product with neither (it used to list the newest products of
  * the whole map).
  */
-import { seed, startCms, type TestCms } from '@repo/cms/testing'
+import { findRepoRoot, type RunningCms, startBuiltCms } from '@repo/testing'
 import { createClient, type KnowledgeMapClient } from '@repo/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { relatedProducts } from '../src/lib/related'
 
-let cms: TestCms
+let cms: RunningCms
 let client: KnowledgeMapClient
 beforeAll(async () => {
-  cms = await startCms('sqlite')
-  await seed(cms.payload, { log: () => {} })
-  client = createClient({ baseUrl: cms.baseUrl, fetch: cms.fetch })
+  // The built CMS as its own process, migrated and seeded as `pnpm start` does.
+  cms = await startBuiltCms({ repoRoot: findRepoRoot(import.meta.dirname) })
+  client = createClient({ baseUrl: cms.url })
 }, 180_000)
-afterAll(async () => cms?.close())
+afterAll(async () => cms?.stop())
 
 describe('related products', () => {
   it('should list none for a product without partnerships or themes', async () => {
