@@ -333,7 +333,7 @@ describe('learning needs', () => {
       where: {
         and: [{ _status: { equals: 'published' } }, { 'learningNeeds.slug': { equals: slug } }],
       },
-      limit: 1000,
+      limit: 500,
       depth: 0,
     })
     return products.docs.map((d) => d.slug as string).sort()
