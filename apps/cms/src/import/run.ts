@@ -357,6 +357,17 @@ async function planSection(
     const existing = await directory.existing(collection, slug)
     const draft = DRAFT_COLLECTIONS.has(collection) && values.status !== 'published'
     if (DRAFT_COLLECTIONS.has(collection)) data._status = draft ? 'draft' : 'published'
+    if (existing?.trashed) {
+      // A row would take it out of the trash only half-way when it is a draft (Payload saves the
+      // draft and leaves the stored record in the trash): restoring is an editor's step.
+      issues.push({
+        sheet: sheetName,
+        row,
+        column: columnName(indexOf.has('slug') ? 'slug' : titleKey),
+        message: `names “${existing.label}”, which is in the trash; restore it in the admin first, or give the row another slug`,
+      })
+      continue
+    }
     if (existing && SCOPE_OF[collection]) {
       const stored = await directory.stored(collection, existing.id!)
       const scope = SCOPE_OF[collection]!
@@ -456,9 +467,8 @@ async function writeBatch(
             await payload.update({
               collection,
               id: row.existing.id,
-              data: (row.existing.trashed ? { ...data, deletedAt: null } : data) as never,
+              data: data as never,
               draft: row.draft,
-              trash: true,
               ...access,
             })
           } else {

@@ -388,7 +388,9 @@ class ImportRow implements Cmd {
     const title = `${real.tag} imported ${this.key}`
     const existing = model.products.find((p) => p.slug === slug && !p.deleted)
     const expected: Expect =
-      existing && this.publish && existing.latest.status === 'draft' ? 'refused' : 'ok'
+      existing && (existing.trashed || (this.publish && existing.latest.status === 'draft'))
+        ? 'refused'
+        : 'ok'
     const needTitles = this.needs.map((n) =>
       n === 0 ? `${real.tag} need published` : `${real.tag} need draft`,
     )
@@ -427,12 +429,7 @@ class ImportRow implements Cmd {
       () => {
         if (existing) {
           if (this.publish) {
-            applySave(existing, {
-              draft: false,
-              status: 'published',
-              needs: this.needs,
-              trashed: false,
-            })
+            applySave(existing, { draft: false, status: 'published', needs: this.needs })
           } else applySave(existing, { draft: true, needs: this.needs })
           return
         }
