@@ -239,6 +239,41 @@ export function createApp(deps: AppDeps): Express {
   /** The export's own URL, on the configured public origin (never the Host header). */
   const exportUrl = (req: Request) => `${config.publicUrl}${req.originalUrl}`
 
+  // Exports streaming now, per client address (the rate limit counts starts, this counts load).
+  const perAddress = new Map<string, number>()
+  let inFlight = 0
+  const admit = (req: Request, res: Response): HttpProblem | undefined => {
+    const address = req.ip ?? 'unknown'
+    if (inFlight >= config.maxConcurrentExports) {
+      res.setHeader('Retry-After', '10')
+      return new HttpProblem(
+        503,
+        'busy',
+        'Too many exports',
+        `${config.maxConcurrentExports} exports are running; try again in a few seconds.`,
+      )
+    }
+    const mine = perAddress.get(address) ?? 0
+    if (mine >= config.maxExportsPerAddress) {
+      res.setHeader('Retry-After', '5')
+      return new HttpProblem(
+        429,
+        'too-many-exports',
+        'Too many exports at once',
+        `At most ${config.maxExportsPerAddress} exports at a time from one address; wait for one to finish.`,
+      )
+    }
+    perAddress.set(address, mine + 1)
+    inFlight++
+    res.once('close', () => {
+      inFlight--
+      const left = (perAddress.get(address) ?? 1) - 1
+      if (left > 0) perAddress.set(address, left)
+      else perAddress.delete(address)
+    })
+    return undefined
+  }
+
   app.get('/v1/:file', limiter, async (req: Request<{ file: string }>, res, next) => {
     try {
       const match = /^([a-z-]+)\.([a-z]+)$/.exec(req.params.file)
@@ -251,6 +286,8 @@ export function createApp(deps: AppDeps): Express {
           `${view} cannot be exported as "${format}". Use ${formats.map((f) => `.${f}`).join(', ')}.`,
         )
       }
+      const refused = admit(req, res)
+      if (refused) throw refused
       await exportView(req, res, view, format as Format)
     } catch (err) {
       next(err)

@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   EXPORT_PAGE_SIZE: int(1, MAX_ITERATE_PAGE).default(250),
   /** The most rows one export may have; a larger result is refused with 413 before any byte. */
   EXPORT_MAX_ROWS: int(1, 100_000_000).default(1_000_000),
+  /** Exports streaming at once, in all; past it 503 with Retry-After. */
+  EXPORT_MAX_CONCURRENT: int(1, 10_000).default(16),
+  /** Exports streaming at once from one address; past it 429 with Retry-After. */
+  EXPORT_MAX_PER_ADDRESS: int(1, 1_000).default(3),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 })
 
@@ -68,6 +72,8 @@ export type Config = {
   shutdownDeadlineMs: number
   exportPageSize: number
   exportMaxRows: number
+  maxConcurrentExports: number
+  maxExportsPerAddress: number
   logLevel: (typeof LOG_LEVELS)[number]
 }
 
@@ -106,6 +112,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     exportPageSize: env.EXPORT_PAGE_SIZE,
     exportMaxRows: env.EXPORT_MAX_ROWS,
+    maxConcurrentExports: env.EXPORT_MAX_CONCURRENT,
+    maxExportsPerAddress: env.EXPORT_MAX_PER_ADDRESS,
     logLevel: env.NODE_ENV === 'test' && !source.LOG_LEVEL ? 'silent' : env.LOG_LEVEL,
   }
 }
