@@ -57,7 +57,9 @@ export function isPublicChange(doc: Doc | undefined, previousDoc: Doc | undefine
 
 const pending = new WeakMap<PayloadRequest, Map<string, { collection: string; slug?: string }>>()
 const POLL_MS = 20
-const MAX_WAIT_MS = 120_000
+// In the Next route handler the commit is not always visible on the hook's request object, so
+// the wait is capped: the site hears of a change at most a second after the write, as promised.
+const MAX_WAIT_MS = 1_000
 
 /**
  * Revalidates the site once the request's write is over: at once without a transaction, else as

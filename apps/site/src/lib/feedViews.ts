@@ -121,8 +121,9 @@ export async function needFeed(slug: string): Promise<FeedInit> {
   const coverage = (need.coverageHistory ?? []).map((h, i): FeedEntry => {
     const to = COVERAGE_LABEL.get(h.to) ?? h.to
     const by = h.product && h.to !== 'open' ? ` by ${h.product.title}` : ''
-    const headline =
-      h.to === 'open'
+    const headline = !h.from
+      ? `“${need.title}” was recorded (${to.toLowerCase()})`
+      : h.to === 'open'
         ? `“${need.title}” is a gap again`
         : `“${need.title}” is now ${to.toLowerCase()}${by}`
     return {

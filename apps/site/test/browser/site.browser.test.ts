@@ -264,14 +264,14 @@ describe('the public site in a real browser', () => {
       for (const style of ['apa', 'ris', 'bibtex'] as const) {
         const shown = await page.locator(`pre[data-citation="${style}"]`).textContent()
         expect(shown?.replace(/\r\n/g, '\n')).toBe(
-          citation(full, style, { baseUrl: cms.url }).replace(/\r\n/g, '\n'),
+          citation(full, style, { baseUrl: cms.url, siteUrl: site.url }).replace(/\r\n/g, '\n'),
         )
       }
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url })
       await page.getByRole('button', { name: 'Copy APA' }).click()
       await expect.poll(() => page.locator('.copy-status').first().textContent()).toBe('Copied')
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-        citation(full, 'apa', { baseUrl: cms.url }),
+        citation(full, 'apa', { baseUrl: cms.url, siteUrl: site.url }),
       )
 
       expect(await page.title()).toContain(product.title)
