@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { dueForReview, NEED_REVIEWS } from '../src/demand/reviews'
 import { startCms, type TestCms } from './helpers/payload'
-import { buildWorld, type World } from './helpers/world'
+import { buildWorld, loginTokens, type World } from './helpers/world'
 
 describe('"Reviewed, no change" on learning needs', () => {
   let cms: TestCms
@@ -16,14 +16,7 @@ describe('"Reviewed, no change" on learning needs', () => {
   beforeAll(async () => {
     cms = await startCms('sqlite')
     world = await buildWorld(cms.payload)
-    for (const role of ['editor', 'contributorA'] as const) {
-      const res = await cms.fetch(`${cms.baseUrl}/api/users/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: world.users[role].email, password: world.passwords[role] }),
-      })
-      tokens[role] = ((await res.json()) as { token: string }).token
-    }
+    Object.assign(tokens, await loginTokens(cms, world, ['editor', 'contributorA']))
     const need = await cms.payload.create({
       collection: COLLECTIONS.learningNeeds,
       data: {

@@ -2,7 +2,7 @@ import { COLLECTIONS } from '@repo/types'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { describeEachDatabase, startCms, type TestCms } from './helpers/payload'
-import { buildWorld, type World } from './helpers/world'
+import { buildWorld, loginTokens, type World } from './helpers/world'
 
 const SECRET = 'proposal-test-shared-secret-0123456789'
 
@@ -21,15 +21,7 @@ describeEachDatabase('POST /api/proposals', (kind) => {
   beforeAll(async () => {
     cms = await startCms(kind, { env: { REVALIDATE_SECRET: SECRET } })
     world = await buildWorld(cms.payload)
-    const res = await cms.fetch(`${cms.baseUrl}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: world.users.contributorA.email,
-        password: world.passwords.contributorA,
-      }),
-    })
-    contributorToken = ((await res.json()) as { token: string }).token
+    contributorToken = (await loginTokens(cms, world, ['contributorA'])).contributorA
   }, 120_000)
   afterAll(async () => cms?.close())
 

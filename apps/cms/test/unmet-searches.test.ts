@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { normaliseQuery, recordMiss, SEARCH_MISSES, topMisses } from '../src/demand/unmetSearches'
 import { startCms, type TestCms } from './helpers/payload'
-import { buildWorld, type World } from './helpers/world'
+import { buildWorld, loginTokens, type World } from './helpers/world'
 
 const SECRET = 'unmet-search-test-shared-secret-012345'
 
@@ -25,14 +25,7 @@ describe('unmet searches', () => {
   beforeAll(async () => {
     cms = await startCms('sqlite', { env: { REVALIDATE_SECRET: SECRET } })
     world = await buildWorld(cms.payload)
-    for (const role of ['editor', 'contributorA'] as const) {
-      const res = await cms.fetch(`${cms.baseUrl}/api/users/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: world.users[role].email, password: world.passwords[role] }),
-      })
-      tokens[role] = ((await res.json()) as { token: string }).token
-    }
+    Object.assign(tokens, await loginTokens(cms, world, ['editor', 'contributorA']))
   }, 120_000)
   afterAll(async () => cms?.close())
 

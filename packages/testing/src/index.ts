@@ -220,3 +220,45 @@ export async function startBuiltSite(options: StartSiteOptions): Promise<Running
     url,
   )
 }
+
+export type CmsAndSite = { cms: RunningCms; site: RunningServer; stop: () => Promise<void> }
+
+/**
+ * The built CMS and the built site wired together as in production: the CMS tells the site about
+ * published changes and accepts its proposals and counts, with one shared secret.
+ */
+export async function startCmsAndSite(options: {
+  repoRoot: string
+  secret: string
+  cmsEnv?: Record<string, string>
+  siteEnv?: Record<string, string>
+}): Promise<CmsAndSite> {
+  const sitePort = await freePort()
+  const cms = await startBuiltCms({
+    repoRoot: options.repoRoot,
+    env: {
+      SITE_URL: `http://localhost:${sitePort}`,
+      REVALIDATE_SECRET: options.secret,
+      ...options.cmsEnv,
+    },
+  })
+  try {
+    const site = await startBuiltSite({
+      repoRoot: options.repoRoot,
+      cmsUrl: cms.url,
+      port: sitePort,
+      env: { REVALIDATE_SECRET: options.secret, ...options.siteEnv },
+    })
+    return {
+      cms,
+      site,
+      stop: async () => {
+        await site.stop()
+        await cms.stop()
+      },
+    }
+  } catch (err) {
+    await cms.stop()
+    throw err
+  }
+}

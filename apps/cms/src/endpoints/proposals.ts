@@ -1,21 +1,12 @@
-import { timingSafeEqual } from 'node:crypto'
-
 import { COLLECTIONS, type Proposal, ProposalSchema } from '@repo/types'
 import type { Endpoint } from 'payload'
 
+import { hasBearer, problem } from './shared'
+
 export const PROPOSALS_PATH = '/proposals'
 
-const problem = (status: number, detail: string, extra: Record<string, unknown> = {}) =>
-  Response.json(
-    { type: 'about:blank', title: 'Proposal not accepted', status, detail, ...extra },
-    { status, headers: { 'content-type': 'application/problem+json' } },
-  )
-
-const sameSecret = (given: string, expected: string) => {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
+const refuse = (status: number, detail: string, extra: Record<string, unknown> = {}) =>
+  problem(status, 'Proposal not accepted', detail, extra)
 
 const PRODUCT_NOTE =
   'Proposed by a visitor through the public form. Set the type, themes, partnership and year from the source before publishing.'
@@ -66,15 +57,14 @@ export const proposalsEndpoint = (secret: string | undefined): Endpoint => ({
   path: PROPOSALS_PATH,
   method: 'post',
   handler: async (req) => {
-    const auth = req.headers.get('authorization') ?? ''
-    if (!secret || !auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), secret)) {
-      return problem(401, 'Proposals come through the public site’s form.')
+    if (!hasBearer(req.headers, secret)) {
+      return refuse(401, 'Proposals come through the public site’s form.')
     }
     let body: unknown
     try {
       body = await req.json?.()
     } catch {
-      return problem(400, 'Send the proposal as a JSON object.')
+      return refuse(400, 'Send the proposal as a JSON object.')
     }
     const parsed = ProposalSchema.safeParse(body)
     if (!parsed.success) {
@@ -82,7 +72,7 @@ export const proposalsEndpoint = (secret: string | undefined): Endpoint => ({
         field: String(i.path[0] ?? ''),
         message: i.message,
       }))
-      return problem(400, errors.map((e) => e.message).join(' '), { errors })
+      return refuse(400, errors.map((e) => e.message).join(' '), { errors })
     }
     const { collection, data } = draftOf(parsed.data, new Date().toISOString())
     const doc = await req.payload.create({

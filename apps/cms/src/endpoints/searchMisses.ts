@@ -1,5 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
-
 import { COLLECTIONS } from '@repo/types'
 import type { Endpoint } from 'payload'
 
@@ -10,18 +8,9 @@ import {
   recordMiss,
   type UnmetSearchPolicy,
 } from '../demand/unmetSearches'
+import { hasBearer, problem } from './shared'
 
-const problem = (status: number, detail: string) =>
-  Response.json(
-    { type: 'about:blank', title: 'Request not accepted', status, detail },
-    { status, headers: { 'content-type': 'application/problem+json' } },
-  )
-
-const sameSecret = (given: string, expected: string) => {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
+const refuse = (status: number, detail: string) => problem(status, 'Request not accepted', detail)
 
 /**
  * `POST /api/unmet-searches` (the site, with the shared secret): counts a search that found
@@ -46,19 +35,18 @@ export const searchMissesEndpoints = (
     path: '/unmet-searches',
     method: 'post',
     handler: async (req) => {
-      const auth = req.headers.get('authorization') ?? ''
-      if (!secret || !auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), secret)) {
-        return problem(401, 'Unmet searches are reported by the public site only.')
+      if (!hasBearer(req.headers, secret)) {
+        return refuse(401, 'Unmet searches are reported by the public site only.')
       }
       let body: unknown
       try {
         body = await req.json?.()
       } catch {
-        return problem(400, 'Send {"query": "…"} as JSON.')
+        return refuse(400, 'Send {"query": "…"} as JSON.')
       }
       const query = (body as { query?: unknown } | null)?.query
       if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH * 10) {
-        return problem(
+        return refuse(
           400,
           `"query" must be a string of at most ${MAX_QUERY_LENGTH * 10} characters.`,
         )
@@ -74,7 +62,7 @@ export const searchMissesEndpoints = (
     method: 'post',
     handler: async (req) => {
       if (!isRole(req.user, 'admin', 'editor')) {
-        return problem(403, 'Only editors turn unmet searches into learning needs.')
+        return refuse(403, 'Only editors turn unmet searches into learning needs.')
       }
       let query: unknown
       try {
@@ -83,10 +71,10 @@ export const searchMissesEndpoints = (
           ? ((await req.json?.()) as { query?: unknown })?.query
           : (await req.formData?.())?.get('query')
       } catch {
-        return problem(400, 'Send the query to turn into a need.')
+        return refuse(400, 'Send the query to turn into a need.')
       }
       if (typeof query !== 'string' || query.trim().length < 2) {
-        return problem(400, 'Name the unmet search to turn into a learning need.')
+        return refuse(400, 'Name the unmet search to turn into a learning need.')
       }
       const need = await missToNeed(req, query)
       const edit = `${req.payload.config.routes.admin}/collections/${COLLECTIONS.learningNeeds}/${need.id}`

@@ -164,3 +164,22 @@ export async function createFixture(
     overrideAccess: true,
   })
 }
+
+/** Logs the world's users of `roles` in over REST and returns their JWTs by role. */
+export async function loginTokens<R extends Exclude<Role, 'anonymous'>>(
+  cms: { fetch: typeof fetch; baseUrl: string },
+  world: World,
+  roles: readonly R[],
+): Promise<Record<R, string>> {
+  const tokens = {} as Record<R, string>
+  for (const role of roles) {
+    const res = await cms.fetch(`${cms.baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: world.users[role].email, password: world.passwords[role] }),
+    })
+    if (!res.ok) throw new Error(`login as ${role} answered ${res.status}`)
+    tokens[role] = ((await res.json()) as { token: string }).token
+  }
+  return tokens
+}

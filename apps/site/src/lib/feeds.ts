@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { Feed } from 'feed'
 
 import { env } from '@/env'
+import { isNotFound } from '@/lib/cms'
 import { absoluteUrl, DATA_LICENCE, PUBLISHER, SITE_NAME } from '@/lib/seo'
 
 /** The year the map's tag URIs were minted: part of every id, never to change. */
@@ -111,3 +112,25 @@ export const feedProblem = (status: number, message: string): Response =>
 /** `/feeds/<kind>/<slug>.atom` → the slug, or undefined when the file does not end in .atom. */
 export const slugOfFeedFile = (file: string): string | undefined =>
   /^[a-z0-9][a-z0-9-]*\.atom$/.test(file) ? file.slice(0, -'.atom'.length) : undefined
+
+/**
+ * The GET handler of `/feeds/<kind>/<slug>.atom`: the feed `build(slug)` makes, 404 with the
+ * reason for a bad file name or an unknown slug.
+ */
+export const slugFeedRoute =
+  (build: (slug: string) => Promise<FeedInit>) =>
+  async (
+    request: Request,
+    { params }: { params: Promise<{ file: string }> },
+  ): Promise<Response> => {
+    const slug = slugOfFeedFile((await params).file)
+    if (!slug) return feedProblem(404, 'No such feed: feed names end in .atom.')
+    try {
+      return feedResponse(request, await build(slug))
+    } catch (err) {
+      if (isNotFound(err)) {
+        return feedProblem(404, `No such feed: nothing on the map is called "${slug}".`)
+      }
+      throw err
+    }
+  }

@@ -7,12 +7,10 @@ import {
   adminApi,
   type AdminApi,
   findRepoRoot,
-  freePort,
   launchBrowser,
   type RunningCms,
   type RunningServer,
-  startBuiltCms,
-  startBuiltSite,
+  startCmsAndSite,
 } from '@repo/testing'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -27,17 +25,7 @@ describe('unmet searches', () => {
   let admin: AdminApi
 
   beforeAll(async () => {
-    const sitePort = await freePort()
-    cms = await startBuiltCms({
-      repoRoot,
-      env: { SITE_URL: `http://localhost:${sitePort}`, REVALIDATE_SECRET: SECRET },
-    })
-    site = await startBuiltSite({
-      repoRoot,
-      cmsUrl: cms.url,
-      port: sitePort,
-      env: { REVALIDATE_SECRET: SECRET },
-    })
+    ;({ cms, site } = await startCmsAndSite({ repoRoot, secret: SECRET }))
     browser = await launchBrowser()
     admin = await adminApi(cms.url, cms.admin)
   }, 300_000)

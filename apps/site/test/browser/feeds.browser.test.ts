@@ -10,11 +10,9 @@ import {
   adminApi,
   type AdminApi,
   findRepoRoot,
-  freePort,
   type RunningCms,
   type RunningServer,
-  startBuiltCms,
-  startBuiltSite,
+  startCmsAndSite,
 } from '@repo/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -64,17 +62,7 @@ describe('Atom feeds', () => {
   let admin: AdminApi
 
   beforeAll(async () => {
-    const sitePort = await freePort()
-    cms = await startBuiltCms({
-      repoRoot,
-      env: { SITE_URL: `http://localhost:${sitePort}`, REVALIDATE_SECRET: SECRET },
-    })
-    site = await startBuiltSite({
-      repoRoot,
-      cmsUrl: cms.url,
-      port: sitePort,
-      env: { REVALIDATE_SECRET: SECRET },
-    })
+    ;({ cms, site } = await startCmsAndSite({ repoRoot, secret: SECRET }))
     sdk = createClient({ baseUrl: cms.url })
     admin = await adminApi(cms.url, cms.admin)
   }, 300_000)

@@ -8,12 +8,10 @@ import {
   adminApi,
   type AdminApi,
   findRepoRoot,
-  freePort,
   launchBrowser,
   type RunningCms,
   type RunningServer,
-  startBuiltCms,
-  startBuiltSite,
+  startCmsAndSite,
 } from '@repo/testing'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -31,17 +29,7 @@ describe('the proposal form', () => {
   let sdk: KnowledgeMapClient
 
   beforeAll(async () => {
-    const sitePort = await freePort()
-    cms = await startBuiltCms({
-      repoRoot,
-      env: { SITE_URL: `http://localhost:${sitePort}`, REVALIDATE_SECRET: SECRET },
-    })
-    site = await startBuiltSite({
-      repoRoot,
-      cmsUrl: cms.url,
-      port: sitePort,
-      env: { REVALIDATE_SECRET: SECRET },
-    })
+    ;({ cms, site } = await startCmsAndSite({ repoRoot, secret: SECRET }))
     browser = await launchBrowser()
     admin = await adminApi(cms.url, cms.admin)
     sdk = createClient({ baseUrl: cms.url })

@@ -17,7 +17,7 @@ import {
   launchBrowser,
   type RunningCms,
   type RunningServer,
-  startBuiltCms,
+  startCmsAndSite,
   startBuiltSite,
 } from '@repo/testing'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -42,17 +42,11 @@ describe('the public site in a real browser', () => {
   let matrix: Matrix
 
   beforeAll(async () => {
-    const sitePort = await freePort()
-    cms = await startBuiltCms({
+    ;({ cms, site } = await startCmsAndSite({
       repoRoot,
-      env: { SITE_URL: `http://localhost:${sitePort}`, REVALIDATE_SECRET: SECRET },
-    })
-    site = await startBuiltSite({
-      repoRoot,
-      cmsUrl: cms.url,
-      port: sitePort,
-      env: { REVALIDATE_SECRET: SECRET, EXPORT_URL },
-    })
+      secret: SECRET,
+      siteEnv: { EXPORT_URL },
+    }))
     browser = await launchBrowser()
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     page = await context.newPage()

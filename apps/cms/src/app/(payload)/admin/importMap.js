@@ -9,12 +9,16 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/components/ReviewedNoChange#ReviewedNoChange": ReviewedNoChange_0443875ec649c1d03fd99395db6bcb1b,
-  "/components/ReviewNavLinks#ReviewNavLinks": ReviewNavLinks_18b84b6bc334138037e36c89e66214c2,
-  "/components/ReviewQueueSummary#ReviewQueueSummary": ReviewQueueSummary_c9742825ea2c379aa9529144f557e5ea,
-  "/components/ReviewQueueView#ReviewQueueView": ReviewQueueView_dd633564f0a13145322aec195e51febb,
-  "/components/ImportView#ImportView": ImportView_e0914430343acda479f6798b2a6c428e,
-  "/components/DueForReviewView#DueForReviewView": DueForReviewView_150a64a8fa387699c65765da37d19e43,
-  "/components/UnmetSearchesView#UnmetSearchesView": UnmetSearchesView_faf2f18cec6a377398f3b78c9c6d6029,
-  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
+  '/components/ReviewedNoChange#ReviewedNoChange':
+    ReviewedNoChange_0443875ec649c1d03fd99395db6bcb1b,
+  '/components/ReviewNavLinks#ReviewNavLinks': ReviewNavLinks_18b84b6bc334138037e36c89e66214c2,
+  '/components/ReviewQueueSummary#ReviewQueueSummary':
+    ReviewQueueSummary_c9742825ea2c379aa9529144f557e5ea,
+  '/components/ReviewQueueView#ReviewQueueView': ReviewQueueView_dd633564f0a13145322aec195e51febb,
+  '/components/ImportView#ImportView': ImportView_e0914430343acda479f6798b2a6c428e,
+  '/components/DueForReviewView#DueForReviewView':
+    DueForReviewView_150a64a8fa387699c65765da37d19e43,
+  '/components/UnmetSearchesView#UnmetSearchesView':
+    UnmetSearchesView_faf2f18cec6a377398f3b78c9c6d6029,
+  '@payloadcms/next/rsc#CollectionCards': CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
 }
