@@ -1,14 +1,18 @@
 import { once } from 'node:events'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { PassThrough } from 'node:stream'
 
 import { adminApi, type AdminApi, findRepoRoot, startBuiltCms } from '@repo/testing'
 import { createClient, type KnowledgeMapClient } from '@repo/types'
+import ExcelJS from 'exceljs'
 import type { Express } from 'express'
 import type { Test } from 'supertest'
 
 import { createApp, type AppDeps } from '../src/app.js'
 import { loadConfig, type Config } from '../src/env.js'
+import { xlsxSink } from '../src/formats.js'
+import type { Column } from '../src/views.js'
 
 /** How the tests reach the CMS: its URL and a `fetch` (the real one, or a failing stand-in). */
 export type TestCms = { baseUrl: string; fetch: typeof fetch }
@@ -268,4 +272,40 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo
   await new Promise((r) => server.close(r))
   return port
+}
+
+/** Everything a writer writes to a stream, as one Buffer. */
+export async function collect(write: (out: PassThrough) => Promise<void>): Promise<Buffer> {
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (c: Buffer) => chunks.push(c))
+  const ended = new Promise((resolve) => out.on('end', resolve))
+  await write(out)
+  await ended
+  return Buffer.concat(chunks)
+}
+
+/** The first sheet of an XLSX file, read with exceljs. */
+export async function readXlsx(body: Buffer): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(body as never)
+  return workbook.worksheets[0]!
+}
+
+/** `rows` through the service's XLSX writer, read back with exceljs. */
+export async function writeXlsx<R>(columns: Column<R>[], rows: R[]): Promise<ExcelJS.Worksheet> {
+  const body = await collect(async (out) => {
+    const sink = xlsxSink(out, columns, {
+      view: 'test',
+      format: 'xlsx',
+      query: '',
+      generatedAt: new Date().toISOString(),
+      url: 'http://export.test/',
+      sheetName: 'Test',
+    })
+    await sink.begin()
+    for (const r of rows) await sink.row(r)
+    await sink.end()
+  })
+  return readXlsx(body)
 }

@@ -187,7 +187,8 @@ export const QUERY_SHAPES: Record<PublicCollection, QueryShape> = {
   [COLLECTIONS.learningNeeds]: {
     depth: 1,
     schema: LearningNeedSchema,
-    listExclude: ['coverageHistory'],
+    // Lists leave out the history and the last review (a query per need); `get` has both.
+    listExclude: ['coverageHistory', 'lastReviewedAt'],
   },
   [COLLECTIONS.partnerships]: { depth: 1, schema: PartnershipSchema },
   [COLLECTIONS.themes]: { depth: 0, schema: ThemeSchema },

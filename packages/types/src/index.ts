@@ -22,3 +22,4 @@ export {
   type PublicCollection,
 } from './client.js'
 export * from './proposal.js'
+export * from './demand.js'

@@ -2,13 +2,11 @@
  * Searches on the site that found nothing, counted without personal data: the normalised query,
  * the day (UTC) and how many times. Editors see the most frequent ones as candidate needs.
  */
-import { COLLECTIONS } from '@repo/types'
+import { COLLECTIONS, type UnmetSearchPolicy } from '@repo/types'
 import type { Payload, PayloadRequest } from 'payload'
 
 export const SEARCH_MISSES = 'search-misses' as const
 export const MAX_QUERY_LENGTH = 200
-
-export type UnmetSearchPolicy = { enabled: boolean; retentionDays: number }
 
 /**
  * The query as it is kept: Unicode-normalised, lower case, inner white space collapsed, at most
@@ -111,8 +109,17 @@ export async function topMisses(
 /** Turns an unmet search into a draft learning need, by the signed-in editor of `req`. */
 export async function missToNeed(req: PayloadRequest, query: string, days = 30) {
   const normalised = normaliseQuery(query)
-  const stats = (await topMisses(req.payload, days, 1_000)).find((m) => m.query === normalised)
-  const times = stats ? `${stats.count} time${stats.count === 1 ? '' : 's'}` : 'recently'
+  const since = dayOf(new Date(Date.now() - (days - 1) * 86_400_000))
+  const { docs } = await req.payload.find({
+    collection: SEARCH_MISSES,
+    where: { and: [{ query: { equals: normalised } }, { day: { greater_than_equal: since } }] },
+    pagination: false,
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const count = docs.reduce((n, d) => n + (d.count ?? 0), 0)
+  const times = count ? `${count} time${count === 1 ? '' : 's'}` : 'recently'
   return req.payload.create({
     collection: COLLECTIONS.learningNeeds,
     data: {

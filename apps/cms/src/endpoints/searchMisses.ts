@@ -1,13 +1,8 @@
-import { COLLECTIONS } from '@repo/types'
+import { COLLECTIONS, type UnmetSearchPolicy } from '@repo/types'
 import type { Endpoint } from 'payload'
 
 import { isRole } from '../access/roles'
-import {
-  MAX_QUERY_LENGTH,
-  missToNeed,
-  recordMiss,
-  type UnmetSearchPolicy,
-} from '../demand/unmetSearches'
+import { MAX_QUERY_LENGTH, missToNeed, recordMiss } from '../demand/unmetSearches'
 import { hasBearer, problem } from './shared'
 
 const refuse = (status: number, detail: string) => problem(status, 'Request not accepted', detail)

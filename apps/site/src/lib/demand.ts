@@ -3,6 +3,7 @@
  * (the CMS normalises them and keeps the day and a count). No address, no cookie, nothing about
  * the visitor leaves the site.
  */
+import { type UnmetSearchPolicy, UnmetSearchPolicySchema } from '@repo/types'
 import { after } from 'next/server'
 
 import { env } from '@/env'
@@ -28,8 +29,6 @@ export function reportUnmetSearch(query: string): void {
   })
 }
 
-export type UnmetSearchPolicy = { enabled: boolean; retentionDays: number }
-
 /** What the CMS keeps of unmet searches, for the privacy note (undefined if it cannot say). */
 export async function unmetSearchPolicy(): Promise<UnmetSearchPolicy | undefined> {
   try {
@@ -38,10 +37,8 @@ export async function unmetSearchPolicy(): Promise<UnmetSearchPolicy | undefined
       signal: AbortSignal.timeout(5_000),
     })
     if (!res.ok) return undefined
-    const body = (await res.json()) as Partial<UnmetSearchPolicy>
-    return typeof body.enabled === 'boolean' && typeof body.retentionDays === 'number'
-      ? { enabled: body.enabled, retentionDays: body.retentionDays }
-      : undefined
+    const parsed = UnmetSearchPolicySchema.safeParse(await res.json())
+    return parsed.success ? parsed.data : undefined
   } catch {
     return undefined
   }
