@@ -25,7 +25,8 @@ import { mapMatrixEndpoint } from './endpoints/mapMatrix'
 import { proposalsEndpoint } from './endpoints/proposals'
 import { searchMissesEndpoints } from './endpoints/searchMisses'
 import { type Env, getEnv } from './env'
-import { installReadCache } from './perf/install'
+import { productSearchEndpoint, productStreamEndpoint, searchEndpoint } from './endpoints/search'
+import { ensureMongoSearchIndexes } from './search/mongodb'
 import { storagePlugins } from './storage'
 import { migrations } from './migrations'
 import { jobsConfig } from './review/jobs'
@@ -38,19 +39,15 @@ export type ConfigOptions = {
   databaseUrl?: string
   /** Where uploads are written; defaults to `./data/media` under the working directory. */
   mediaDir?: string
-  /**
-   * SQLite only: create tables from the committed migrations (the default, and what production
-   * does) or push the schema straight from the config (development convenience).
-   */
-  sqliteSchema?: 'migrations' | 'push'
   /** Payload's log level; tests silence it. */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'
 }
 
-export function createDatabaseAdapter(
-  url: string,
-  sqliteSchema: 'migrations' | 'push',
-): DatabaseAdapterObj {
+/**
+ * The database adapter for a URL. SQLite always builds its schema from the committed migrations
+ * (never a schema push, which would drop the FTS5 search tables the migrations create).
+ */
+export function createDatabaseAdapter(url: string): DatabaseAdapterObj {
   if (/^mongodb(\+srv)?:\/\//.test(url)) {
     return mongooseAdapter({
       url,
@@ -61,10 +58,10 @@ export function createDatabaseAdapter(
   return sqliteAdapter({
     client: { url },
     migrationDir: path.resolve(dirname, 'migrations'),
-    push: sqliteSchema === 'push',
+    push: false,
     busyTimeout: 10_000,
     wal: url.startsWith('file:') ? true : undefined,
-    prodMigrations: sqliteSchema === 'migrations' ? migrations : undefined,
+    prodMigrations: migrations,
   })
 }
 
@@ -126,6 +123,9 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
     endpoints: [
       mapMatrixEndpoint,
       facetsEndpoint,
+      productSearchEndpoint,
+      searchEndpoint,
+      productStreamEndpoint,
       importEndpoint,
       proposalsEndpoint(env.REVALIDATE_SECRET),
       ...searchMissesEndpoints(env.REVALIDATE_SECRET, {
@@ -133,8 +133,11 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
         retentionDays: env.UNMET_SEARCH_RETENTION_DAYS,
       }),
     ],
-    onInit: (payload) => installReadCache(payload),
-    db: createDatabaseAdapter(databaseUrl, options.sqliteSchema ?? 'migrations'),
+    onInit: async (payload) => {
+      // MongoDB: the text indexes (SQLite's FTS5 tables come with the migrations).
+      if (payload.db.name === 'mongoose') await ensureMongoSearchIndexes(payload)
+    },
+    db: createDatabaseAdapter(databaseUrl),
     cors: env.corsOrigins,
     csrf: env.csrfOrigins,
     sharp,

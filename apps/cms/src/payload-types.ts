@@ -255,6 +255,14 @@ export interface KnowledgeProduct {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  search?: {
+    title?: string | null;
+    summary?: string | null;
+    keywords?: string | null;
+    titleExact?: string | null;
+    summaryExact?: string | null;
+    keywordsExact?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -309,6 +317,14 @@ export interface Partnership {
     docs?: (number | LearningNeed)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  search?: {
+    title?: string | null;
+    summary?: string | null;
+    keywords?: string | null;
+    titleExact?: string | null;
+    summaryExact?: string | null;
+    keywordsExact?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -512,6 +528,14 @@ export interface LearningNeed {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  search?: {
+    title?: string | null;
+    summary?: string | null;
+    keywords?: string | null;
+    titleExact?: string | null;
+    summaryExact?: string | null;
+    keywordsExact?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -619,6 +643,14 @@ export interface Insight {
     docs?: (number | ReviewEvent)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  search?: {
+    title?: string | null;
+    summary?: string | null;
+    keywords?: string | null;
+    titleExact?: string | null;
+    summaryExact?: string | null;
+    keywordsExact?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -949,6 +981,16 @@ export interface KnowledgeProductsSelect<T extends boolean = true> {
   reviewStatus?: T;
   reviewComment?: T;
   reviewHistory?: T;
+  search?:
+    | T
+    | {
+        title?: T;
+        summary?: T;
+        keywords?: T;
+        titleExact?: T;
+        summaryExact?: T;
+        keywordsExact?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1014,6 +1056,16 @@ export interface LearningNeedsSelect<T extends boolean = true> {
   reviewStatus?: T;
   reviewComment?: T;
   reviewHistory?: T;
+  search?:
+    | T
+    | {
+        title?: T;
+        summary?: T;
+        keywords?: T;
+        titleExact?: T;
+        summaryExact?: T;
+        keywordsExact?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1034,6 +1086,16 @@ export interface InsightsSelect<T extends boolean = true> {
   reviewStatus?: T;
   reviewComment?: T;
   reviewHistory?: T;
+  search?:
+    | T
+    | {
+        title?: T;
+        summary?: T;
+        keywords?: T;
+        titleExact?: T;
+        summaryExact?: T;
+        keywordsExact?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1065,6 +1127,16 @@ export interface PartnershipsSelect<T extends boolean = true> {
       };
   products?: T;
   learningNeeds?: T;
+  search?:
+    | T
+    | {
+        title?: T;
+        summary?: T;
+        keywords?: T;
+        titleExact?: T;
+        summaryExact?: T;
+        keywordsExact?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

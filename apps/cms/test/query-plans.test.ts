@@ -227,9 +227,6 @@ describe('query plans of the public reads [sqlite]', () => {
           '?axis=types&programme=dialogue-and-dissent',
         ]) {
           const plans = await plansOf(async () => {
-            // Through the in-process REST handler; each call misses the cache (content changed).
-            const { clearReadCache } = await import('../src/perf/readCache')
-            clearReadCache()
             const res = await cms.fetch(`${cms.baseUrl}/api/map/matrix${query}`)
             expect(res.status).toBe(200)
           })
@@ -240,8 +237,6 @@ describe('query plans of the public reads [sqlite]', () => {
       it('should count the facets by index, with and without filters', async () => {
         for (const query of ['', '?theme=civic-space&type=report', '?country=Kenya&language=fr']) {
           const plans = await plansOf(async () => {
-            const { clearReadCache } = await import('../src/perf/readCache')
-            clearReadCache()
             const res = await cms.fetch(`${cms.baseUrl}/api/map/facets${query}`)
             expect(res.status).toBe(200)
           })

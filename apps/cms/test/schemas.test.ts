@@ -222,6 +222,7 @@ type NotPublic =
   | 'reviewHistory'
   | 'deletedAt'
   | 'linkProducts'
+  | 'search'
 
 /** Compiles only when every key in `Keys` is listed in `NotPublic` (`never` passes). */
 const onlyNotPublic = <Keys extends NotPublic>(): Keys | undefined => undefined

@@ -325,7 +325,7 @@ export function createApp(deps: AppDeps): Express {
         variant: `bom=${parsed.bom}&delimiter=${parsed.delimiter}`,
         async preflight(s) {
           const [latest, context] = await Promise.all([
-            client.products.list(
+            client.products.search(
               { ...parsed.filter, sort: '-updatedAt', page: 1, limit: 1 },
               { signal: s },
             ),
@@ -335,7 +335,8 @@ export function createApp(deps: AppDeps): Express {
           const updated = latest.docs[0]?.updatedAt
           return { total: latest.totalDocs, lastModified: updated ? new Date(updated) : undefined }
         },
-        records: (s) => client.products.iterate(parsed.filter, { signal: s, pageSize }),
+        // The CMS's NDJSON stream: cursor-paged in the database, pulled as the client reads.
+        records: (s) => client.products.stream(parsed.filter, { signal: s }),
         sink: (out): Sink<Product> => {
           switch (format) {
             case 'csv':
@@ -519,9 +520,9 @@ async function* needsWithProducts(
 ): AsyncGenerator<LearningNeedExport> {
   for await (const need of client.learningNeeds.iterate(filter, { signal, pageSize })) {
     const addressedBy: ProductRef[] = []
-    for await (const p of client.products.iterate(
+    for await (const p of client.products.stream(
       { learningNeeds: [need.slug], sort: 'title' },
-      { signal, pageSize },
+      { signal },
     )) {
       addressedBy.push({ id: p.id, slug: p.slug, title: p.title, type: p.type, year: p.year })
     }

@@ -51,6 +51,8 @@ import {
   type Theme,
   ThemeSchema,
 } from './schemas.js'
+import type { SearchResults } from './search.js'
+import { type ProductSearchMethods, productSearchMethods, searchAcross } from './searchClient.js'
 import { isSlug } from './slugify.js'
 
 export { KnowledgeMapError, type KnowledgeMapErrorCode } from './errors.js'
@@ -123,7 +125,13 @@ export type CollectionClient<T, F> = {
 
 /** The SDK client: one `CollectionClient` per public collection, plus the map. */
 export type KnowledgeMapClient = {
-  products: CollectionClient<Product, ProductFilterInput>
+  products: CollectionClient<Product, ProductFilterInput> & ProductSearchMethods
+  /**
+   * Search across products, learning needs, insights and partnerships: the best `limit` (1–20,
+   * default 5) of each, ranked, with snippets.
+   * @throws KnowledgeMapError
+   */
+  search(q: string, options?: { limit?: number; signal?: AbortSignal }): Promise<SearchResults>
   learningNeeds: CollectionClient<LearningNeed, LearningNeedFilterInput>
   partnerships: CollectionClient<Partnership, PartnershipFilterInput>
   themes: CollectionClient<Theme, ThemeFilterInput>
@@ -273,18 +281,23 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
     return undefined
   }
 
-  async function request<S extends z.ZodType>(
+  /**
+   * Sends a GET and returns the response once its headers are in and its status is 2xx; any
+   * other outcome is a KnowledgeMapError. The timeout covers the headers only when `streaming`
+   * (the body may then take as long as the reader does), else the whole body too.
+   */
+  async function send(
     path: string,
     params: URLSearchParams,
-    schema: S,
     init: RequestOptions = {},
-  ): Promise<z.output<S>> {
+    streaming = false,
+  ): Promise<{ response: Response; href: string; signal: AbortSignal; text?: string }> {
     const url = new URL(`${basePath}${apiPath}${path}`, base)
     url.search = params.toString()
     const href = url.toString()
 
     const headers = new Headers(options.headers)
-    headers.set('Accept', 'application/json')
+    headers.set('Accept', streaming ? 'application/x-ndjson' : 'application/json')
     if (init.draft) {
       const cred = credentials()
       if (cred) headers.set(cred[0], cred[1])
@@ -292,7 +305,9 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
       for (const h of CREDENTIAL_HEADERS) headers.delete(h)
     }
 
-    const timeout = AbortSignal.timeout(timeoutMs)
+    const timer = new AbortController()
+    const clock = setTimeout(() => timer.abort(), timeoutMs)
+    const timeout = timer.signal
     const signals = [timeout, options.signal, init.signal].filter(
       (s): s is AbortSignal => s !== undefined,
     )
@@ -307,6 +322,7 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
         credentials: init.draft ? 'include' : 'omit',
       })
     } catch (err) {
+      clearTimeout(clock)
       if (timeout.aborted) {
         throw new KnowledgeMapError(`The CMS did not answer within ${timeoutMs} ms.`, {
           code: 'timeout',
@@ -327,6 +343,10 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
         cause: err,
       })
     }
+    if (streaming && response.ok) {
+      clearTimeout(clock)
+      return { response, href, signal }
+    }
 
     let text: string
     try {
@@ -339,17 +359,16 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
         url: href,
         cause: err,
       })
+    } finally {
+      clearTimeout(clock)
     }
-
-    let body: unknown = undefined
-    let jsonError: unknown = undefined
-    try {
-      body = text === '' ? undefined : JSON.parse(text)
-    } catch (err) {
-      jsonError = err
-    }
-
     if (!response.ok) {
+      let body: unknown
+      try {
+        body = text === '' ? undefined : JSON.parse(text)
+      } catch {
+        body = undefined
+      }
       const messages = cmsMessages(body)
       throw new KnowledgeMapError(
         `The CMS answered ${response.status}${messages ? `: ${messages}` : ''}.`,
@@ -361,6 +380,25 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
         },
       )
     }
+    return { response, href, signal, text }
+  }
+
+  async function request<S extends z.ZodType>(
+    path: string,
+    params: URLSearchParams,
+    schema: S,
+    init: RequestOptions = {},
+  ): Promise<z.output<S>> {
+    const { response, href, text = '' } = await send(path, params, init)
+
+    let body: unknown = undefined
+    let jsonError: unknown = undefined
+    try {
+      body = text === '' ? undefined : JSON.parse(text)
+    } catch (err) {
+      jsonError = err
+    }
+
     if (jsonError !== undefined || body === undefined) {
       throw new KnowledgeMapError('The CMS answered with something that is not JSON.', {
         status: response.status,
@@ -469,7 +507,11 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
   }
 
   return {
-    products: collection(COLLECTIONS.knowledgeProducts, ProductSchema, productFilters),
+    products: {
+      ...collection(COLLECTIONS.knowledgeProducts, ProductSchema, productFilters),
+      ...productSearchMethods(request, send),
+    },
+    search: searchAcross(request),
     learningNeeds: collection(COLLECTIONS.learningNeeds, LearningNeedSchema, learningNeedFilters),
     partnerships: collection(COLLECTIONS.partnerships, PartnershipSchema, partnershipFilters),
     themes: collection(COLLECTIONS.themes, ThemeSchema, themeFilters),

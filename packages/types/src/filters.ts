@@ -20,6 +20,7 @@ import {
   PrioritySchema,
   ProductTypeSchema,
 } from './schemas.js'
+import { hasSearchTerms, parseSearchText } from './searchText.js'
 import { isSlug } from './slugify.js'
 import type { Where } from './where.js'
 
@@ -95,6 +96,9 @@ const textQuery = z
   .trim()
   .min(1, { message: 'Give a search text or leave it out.' })
   .max(MAX_QUERY_LENGTH, { message: `Use at most ${MAX_QUERY_LENGTH} characters.` })
+  .refine((q) => hasSearchTerms(parseSearchText(q)), {
+    message: 'Give at least one word to search for (besides words to leave out with -).',
+  })
   .optional()
 
 const year = z
@@ -138,9 +142,23 @@ type ParamSpec = {
 
 // --- Knowledge products -----------------------------------------------------------------------
 
-/** Orders a product listing can take. `-` means descending. */
-export const PRODUCT_SORTS = ['-year', 'year', 'title', '-title', '-updatedAt'] as const
+/**
+ * Orders a product listing can take. `-` means descending. `relevance` (best match first) is the
+ * default when there is a search text and means nothing without one (it then reads as `-year`).
+ */
+export const PRODUCT_SORTS = [
+  'relevance',
+  '-year',
+  'year',
+  'title',
+  '-title',
+  '-updatedAt',
+] as const
 export type ProductSort = (typeof PRODUCT_SORTS)[number]
+
+/** The order a product filter gets when it names none: by relevance when searching, else newest. */
+export const defaultProductSort = (f: { q?: string | undefined }): ProductSort =>
+  f.q ? 'relevance' : '-year'
 
 /** A knowledge-product filter. Parse input with it to get the canonical (normalised) filter. */
 export const ProductFilterSchema = z
@@ -165,7 +183,7 @@ export const ProductFilterSchema = z
     countries: countryList,
     /** Learning-need slugs (products that address any of them). */
     learningNeeds: slugList,
-    sort: z.enum(PRODUCT_SORTS).default('-year'),
+    sort: z.enum(PRODUCT_SORTS).optional(),
     page,
     limit,
   })
@@ -173,6 +191,10 @@ export const ProductFilterSchema = z
     message: 'The end year cannot be before the start year.',
     path: ['yearTo'],
   })
+  .transform((f) => ({
+    ...f,
+    sort: f.sort === undefined || (f.sort === 'relevance' && !f.q) ? defaultProductSort(f) : f.sort,
+  }))
 
 /** A canonical knowledge-product filter (every default filled in, lists sorted and deduped). */
 export type ProductFilter = z.output<typeof ProductFilterSchema>
@@ -384,8 +406,10 @@ function defineFilterLanguage<Out extends Record<string, unknown>, In>(
   schema: z.ZodType<Out, In>,
   params: ParamSpec[],
   where: (filter: Out) => Where,
+  /** Defaults that depend on the rest of the filter (the product sort follows `q`). */
+  defaultsOf?: (filter: Out) => Partial<Out>,
 ): FilterLanguage<Out, In> {
-  const defaults = schema.parse({} as In)
+  const fixedDefaults = schema.parse({} as In)
 
   const normalise = (filter: In): Out => {
     const result = schema.safeParse(filter)
@@ -442,6 +466,7 @@ function defineFilterLanguage<Out extends Record<string, unknown>, In>(
     normalise,
     toSearchParams(filter) {
       const f = normalise(filter)
+      const defaults = { ...fixedDefaults, ...defaultsOf?.(f) }
       const out = new URLSearchParams()
       for (const spec of params) {
         const value = f[spec.field]
@@ -456,7 +481,9 @@ function defineFilterLanguage<Out extends Record<string, unknown>, In>(
     },
     toPayloadWhere: (filter) => where(normalise(filter)),
     toPayloadSort(filter) {
-      const sort = String(normalise(filter).sort)
+      const raw = String(normalise(filter).sort)
+      // Payload cannot rank by relevance (the CMS's search endpoint does): newest first instead.
+      const sort = raw === 'relevance' ? '-year' : raw
       if (sort === 'id' || sort === '-id') return sort
       return `${sort},${sort.startsWith('-') ? '-id' : 'id'}`
     },
@@ -468,6 +495,7 @@ export const productFilters = defineFilterLanguage<ProductFilter, ProductFilterI
   ProductFilterSchema,
   PRODUCT_PARAMS,
   productWhere,
+  (f) => ({ sort: defaultProductSort(f) }),
 )
 
 /** The learning-need filter language. */

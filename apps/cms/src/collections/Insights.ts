@@ -14,6 +14,7 @@ import { guardLiveState } from '../hooks/guardLiveState'
 import { rememberLiveBefore } from '../hooks/liveBefore'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../hooks/reviewWorkflow'
+import { indexForSearch, searchIndexField } from '../search/fields'
 
 const SCOPE = 'partnership'
 
@@ -39,7 +40,12 @@ export const Insights: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [guardLiveState],
-    beforeChange: [guardContributorWrites(SCOPE), rememberLiveBefore, reviewBeforeChange],
+    beforeChange: [
+      guardContributorWrites(SCOPE),
+      rememberLiveBefore,
+      reviewBeforeChange,
+      indexForSearch(COLLECTIONS.insights),
+    ],
     afterChange: [reviewAfterChange, revalidateSiteAfterChange],
     afterDelete: [revalidateSiteAfterDelete],
   },
@@ -75,5 +81,6 @@ export const Insights: CollectionConfig = {
       label: 'Related products',
     },
     ...reviewFields(),
+    searchIndexField(),
   ],
 }

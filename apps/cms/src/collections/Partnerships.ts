@@ -3,11 +3,11 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isStaff } from '../access/isStaff'
-import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../hooks/clearReadCache'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../hooks/revalidateSite'
 import { slugField } from '../fields/slug'
 import { editorialNoteField } from '../fields/provenance'
 import { sourcesField, validateUrl } from '../fields/sources'
+import { indexForSearch, searchIndexField } from '../search/fields'
 
 export const Partnerships: CollectionConfig = {
   slug: COLLECTIONS.partnerships,
@@ -21,8 +21,9 @@ export const Partnerships: CollectionConfig = {
   defaultSort: 'name',
   access: { read: anyone, create: isStaff, update: isStaff, delete: isStaff },
   hooks: {
-    afterChange: [revalidateSiteAfterChange, clearReadCacheAfterChange],
-    afterDelete: [revalidateSiteAfterDelete, clearReadCacheAfterDelete],
+    beforeChange: [indexForSearch(COLLECTIONS.partnerships)],
+    afterChange: [revalidateSiteAfterChange],
+    afterDelete: [revalidateSiteAfterDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },
@@ -91,5 +92,6 @@ export const Partnerships: CollectionConfig = {
       defaultLimit: 10,
       admin: { defaultColumns: ['title', 'kind', 'coverage', '_status'] },
     },
+    searchIndexField(),
   ],
 }

@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isStaff } from '../access/isStaff'
-import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../hooks/clearReadCache'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../hooks/revalidateSite'
 import { slugField } from '../fields/slug'
 import { sourcesField } from '../fields/sources'
@@ -20,8 +19,8 @@ export const Themes: CollectionConfig = {
   defaultSort: 'order',
   access: { read: anyone, create: isStaff, update: isStaff, delete: isStaff },
   hooks: {
-    afterChange: [revalidateSiteAfterChange, clearReadCacheAfterChange],
-    afterDelete: [revalidateSiteAfterDelete, clearReadCacheAfterDelete],
+    afterChange: [revalidateSiteAfterChange],
+    afterDelete: [revalidateSiteAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true },

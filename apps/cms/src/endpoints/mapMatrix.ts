@@ -8,20 +8,15 @@ import {
   parseMapParams,
   PRODUCT_TYPES,
 } from '@repo/types'
-import type { Endpoint, PayloadRequest, Where } from 'payload'
+import type { Endpoint, Payload, Where } from 'payload'
 
 import { rateLimited } from '../api/rateLimit'
-import { cachedRead } from '../perf/readCache'
-import { matrixCountsSql, sqliteClient } from '../perf/sqliteCounts'
+import { searchAdapter } from '../search'
+import type { MatrixCounts, ProductConditions } from '../search/types'
 
 type Id = string | number
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
-
-const idsOf = (value: unknown): Id[] =>
-  (Array.isArray(value) ? value : [])
-    .map((v) => (v && typeof v === 'object' && 'id' in v ? (v as { id: Id }).id : v))
-    .filter((v): v is Id => typeof v === 'string' || typeof v === 'number')
 
 const badRequest = (message: string) => Response.json({ errors: [{ message }] }, { status: 400 })
 
@@ -40,15 +35,15 @@ export function parseMatrixQuery(
 
 /**
  * Computes the map: rows (learning needs or product types) × theme columns, each cell the number
- * of PUBLISHED knowledge products in that row that carry that theme. Reads only ids (`select`,
- * `depth: 0`), never whole product documents.
+ * of PUBLISHED knowledge products in that row that carry that theme, counted by the database
+ * (search adapter). `conditions` narrows the products (a search's filter); by default all.
  */
 export async function computeMatrix(
-  req: PayloadRequest,
+  payload: Payload,
   query: { axis: MatrixAxis; programme?: string },
+  conditions: ProductConditions = {},
 ): Promise<Matrix | string> {
-  const { payload } = req
-  const common = { req, depth: 0, overrideAccess: true, pagination: false } as const
+  const common = { depth: 0, overrideAccess: true, pagination: false } as const
 
   const themes = await payload.find({
     ...common,
@@ -76,13 +71,10 @@ export async function computeMatrix(
   for (const t of themes.docs) themeSlugById.set(String(t.id), t.slug ?? String(t.id))
   const emptyCells = () => Object.fromEntries(themes.docs.map((t) => [t.slug ?? String(t.id), 0]))
 
-  type RowAcc = MatrixRow & { products: Set<string> }
-  const rows: RowAcc[] = []
-  const rowByKey = new Map<string, RowAcc>()
-  let products: { id: Id; themes: Id[]; rowKeys: string[] }[] = []
-  // SQLite: the database counts (see perf/sqliteCounts); MongoDB: count the products' ids here.
-  const sql = sqliteClient(payload)
-  let counts: Awaited<ReturnType<typeof matrixCountsSql>> | undefined
+  const rows: MatrixRow[] = []
+  const rowByKey = new Map<string, MatrixRow>()
+  const adapter = searchAdapter(payload)
+  let counts: MatrixCounts | undefined
 
   if (query.axis === 'learning-needs') {
     const needs = await payload.find({
@@ -93,7 +85,7 @@ export async function computeMatrix(
       select: { title: true, slug: true, kind: true, coverage: true },
     })
     for (const n of needs.docs) {
-      const row: RowAcc = {
+      const row: MatrixRow = {
         key: n.slug ?? String(n.id),
         label: n.title,
         id: n.id,
@@ -101,44 +93,21 @@ export async function computeMatrix(
         coverage: n.coverage ?? 'open',
         total: 0,
         cells: emptyCells(),
-        products: new Set(),
       }
       rows.push(row)
       rowByKey.set(String(n.id), row)
     }
-    if (rows.length > 0 && sql) {
-      counts = await matrixCountsSql(sql, {
-        axis: 'learning-needs',
-        needIds: needs.docs.map((n) => n.id),
-      })
-    } else if (rows.length > 0) {
-      const found = await payload.find({
-        ...common,
-        collection: COLLECTIONS.knowledgeProducts,
-        where: { and: [PUBLISHED, { learningNeeds: { in: needs.docs.map((n) => n.id) } }] },
-        select: { themes: true, learningNeeds: true },
-      })
-      products = found.docs.map((p) => ({
-        id: p.id,
-        themes: idsOf(p.themes),
-        rowKeys: idsOf(p.learningNeeds).map(String),
-      }))
-    }
+    counts = await adapter.matrix(conditions, {
+      axis: 'learning-needs',
+      needIds: needs.docs.map((n) => n.id),
+    })
   } else {
     for (const t of PRODUCT_TYPES) {
-      const row: RowAcc = {
-        key: t.value,
-        label: t.label,
-        total: 0,
-        cells: emptyCells(),
-        products: new Set(),
-      }
+      const row: MatrixRow = { key: t.value, label: t.label, total: 0, cells: emptyCells() }
       rows.push(row)
       rowByKey.set(t.value, row)
     }
-    const where: Where[] = [PUBLISHED]
-    let skip = false
-    let partnershipIds: Id[] | undefined
+    let narrowed = conditions
     if (programme) {
       const partnerships = await payload.find({
         ...common,
@@ -146,28 +115,21 @@ export async function computeMatrix(
         where: { programme: { equals: programme.id } },
         select: {},
       })
-      const ids = partnerships.docs.map((p) => p.id)
-      partnershipIds = ids
-      if (ids.length === 0) skip = true
-      else where.push({ partnerships: { in: ids } })
+      const ids = partnerships.docs.map((p) => p.id as Id)
+      const keep = conditions.partnerships?.map(String)
+      narrowed = {
+        ...conditions,
+        partnerships: keep ? ids.filter((id) => keep.includes(String(id))) : ids,
+      }
     }
-    if (!skip && sql) {
-      counts = await matrixCountsSql(sql, {
-        axis: 'types',
-        types: PRODUCT_TYPES.map((t) => t.value),
-        partnershipIds,
-      })
-    } else if (!skip) {
-      const found = await payload.find({
-        ...common,
-        collection: COLLECTIONS.knowledgeProducts,
-        where: { and: where },
-        select: { themes: true, type: true },
-      })
-      products = found.docs.map((p) => ({ id: p.id, themes: idsOf(p.themes), rowKeys: [p.type] }))
-    }
+    counts = await adapter.matrix(narrowed, { axis: 'types' })
   }
 
+  for (const cell of counts.cells) {
+    const row = rowByKey.get(cell.row)
+    const slug = themeSlugById.get(cell.theme)
+    if (row && slug !== undefined) row.cells[slug] = (row.cells[slug] ?? 0) + cell.n
+  }
   const themeList = themes.docs.map((t) => ({
     id: t.id,
     slug: t.slug ?? String(t.id),
@@ -176,62 +138,15 @@ export async function computeMatrix(
     colour: t.colour,
     order: t.order ?? null,
   }))
-  if (sql) {
-    for (const cell of counts?.cells ?? []) {
-      const row = rowByKey.get(cell.row)
-      const slug = themeSlugById.get(cell.theme)
-      if (row && slug !== undefined) row.cells[slug] = (row.cells[slug] ?? 0) + cell.n
-    }
-    return MatrixSchema.parse({
-      axis: query.axis,
-      programme,
-      themes: themeList,
-      rows: rows.map(({ products: _unused, ...row }) => ({
-        ...row,
-        total: counts?.rows.get(String(row.id ?? row.key)) ?? 0,
-      })),
-      totals: {
-        products: counts?.total ?? 0,
-        byTheme: Object.fromEntries(
-          themeList.map((t) => [t.slug, counts?.themes.get(String(t.id)) ?? 0]),
-        ),
-      },
-    })
-  }
-
-  const allProducts = new Set<string>()
-  const byTheme = new Map<string, Set<string>>()
-  for (const p of products) {
-    const themeSlugs = [...new Set(p.themes.map((t) => themeSlugById.get(String(t))))].filter(
-      (s): s is string => s !== undefined,
-    )
-    let counted = false
-    for (const key of new Set(p.rowKeys)) {
-      const row = rowByKey.get(key)
-      if (!row) continue
-      counted = true
-      row.products.add(String(p.id))
-      for (const slug of themeSlugs) {
-        row.cells[slug] = (row.cells[slug] ?? 0) + 1
-        if (!byTheme.has(slug)) byTheme.set(slug, new Set())
-        byTheme.get(slug)!.add(String(p.id))
-      }
-    }
-    if (counted) allProducts.add(String(p.id))
-  }
-
   return MatrixSchema.parse({
     axis: query.axis,
     programme,
     themes: themeList,
-    rows: rows.map(({ products: set, ...row }) => ({ ...row, total: set.size })),
+    rows: rows.map((row) => ({ ...row, total: counts.rows.get(String(row.id ?? row.key)) ?? 0 })),
     totals: {
-      products: allProducts.size,
+      products: counts.total,
       byTheme: Object.fromEntries(
-        themes.docs.map((t) => {
-          const slug = t.slug ?? String(t.id)
-          return [slug, byTheme.get(slug)?.size ?? 0]
-        }),
+        themeList.map((t) => [t.slug, counts.themes.get(String(t.id)) ?? 0]),
       ),
     },
   })
@@ -250,12 +165,7 @@ export const mapMatrixEndpoint: Endpoint = {
     if (limited) return limited
     const query = parseMatrixQuery(new URL(req.url ?? 'http://localhost').searchParams)
     if (typeof query === 'string') return badRequest(query)
-    // Cached per query until content changes (perf/readCache; cleared by the collections' hooks).
-    const matrix = await cachedRead(
-      req.payload,
-      `matrix:${query.axis}:${query.programme ?? ''}`,
-      () => computeMatrix(req, query),
-    )
+    const matrix = await computeMatrix(req.payload, query)
     if (typeof matrix === 'string') return badRequest(matrix)
     return Response.json(matrix, {
       headers: { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=300' },

@@ -1,8 +1,6 @@
 import { COLLECTIONS } from '@repo/types'
 import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest, Where } from 'payload'
 
-import { cachedRead } from '../perf/readCache'
-
 type Id = string | number
 
 /** How a `<relation>.<…>.slug` path of this collection maps to ids of its own relation field. */
@@ -48,26 +46,18 @@ const noId = (req: PayloadRequest): Id =>
 
 async function idsFor(req: PayloadRequest, rule: Rule, slugs: string[]): Promise<Id[]> {
   const { collection, path, trash } = rule.lookup
-  const find = async () => {
-    const found = await req.payload.find({
-      collection,
-      where: { [path]: { in: slugs } },
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-      select: {},
-      ...(trash ? { trash: true } : {}),
-      ...(req.transactionID ? { req } : {}),
-    })
-    return found.docs.map((d) => d.id as Id)
-  }
-  // Inside a write, see its own uncommitted rows and cache nothing.
-  if (req.transactionID) return find()
-  return cachedRead(
-    req.payload,
-    `slugs:${collection}:${path}:${JSON.stringify([...slugs].sort())}`,
-    find,
-  )
+  const found = await req.payload.find({
+    collection,
+    where: { [path]: { in: slugs } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: {},
+    ...(trash ? { trash: true } : {}),
+    // Inside a write, see its own uncommitted rows.
+    ...(req.transactionID ? { req } : {}),
+  })
+  return found.docs.map((d) => d.id as Id)
 }
 
 async function rewrite(
@@ -116,7 +106,7 @@ function slugsOf(condition: unknown): string[] | undefined {
  * table; SQLite must then walk every published product and probe its rels (a LEFT JOIN fixes
  * the order), 0.2–0.6 s per count at 100k products. On the ids, the condition is on the rels
  * table itself, the join becomes an inner one, and SQLite starts from the rels index on the
- * related id. The slug lookups are tiny and cached. (MongoDB resolves slug paths with the same
+ * related id. The slug lookups are tiny. (MongoDB resolves slug paths with the same
  * kind of lookup itself, so the rewrite changes nothing there.)
  */
 export const resolveSlugFilters: CollectionBeforeOperationHook = async ({

@@ -32,7 +32,9 @@ import {
 } from '@repo/types'
 import type { Payload } from 'payload'
 
-import { clearReadCache } from '../perf/readCache'
+import { analyzeDocument } from '../search/analyze'
+import { SEARCH_SOURCES } from '../search/fields'
+import { FTS_COLUMNS } from '../search/sqlite/ddl'
 
 export const SYNTHETIC_PREFIX = 'synthetic-'
 export const SYNTHETIC_KEYWORD = 'synthetic'
@@ -471,8 +473,6 @@ export async function seedSynthetic(
     log,
     started,
   })
-  // Written below Payload: the process's cached counts must go.
-  clearReadCache()
   const seconds = (performance.now() - started) / 1000
   return {
     ...counts,
@@ -547,6 +547,7 @@ const PRODUCT_COLUMNS = [
   'created_at',
   '_status',
   'review_status',
+  ...FTS_COLUMNS,
 ]
 const NEED_COLUMNS = [
   'title',
@@ -563,7 +564,12 @@ const NEED_COLUMNS = [
   'created_at',
   '_status',
   'review_status',
+  ...FTS_COLUMNS,
 ]
+/** The analysed text of the hidden `search` group (what the beforeChange hook would store). */
+const searchValues = (collection: 'knowledge-products' | 'learning-needs', doc: object): Row =>
+  Object.values(analyzeDocument(SEARCH_SOURCES[collection](doc as Record<string, unknown>)))
+
 const REL_COLUMNS = ['order', 'parent_id', 'path', 'partnerships_id', 'themes_id']
 
 /** A main row and its version row: `version_<column>` for each column, plus the version's own. */
@@ -590,6 +596,7 @@ function productRows(p: SyntheticProduct, id: number, versionId: number) {
     p.createdAt,
     status,
     p.published ? 'published' : 'draft',
+    ...searchValues('knowledge-products', p),
   ]
   const rels: Row[] = []
   const rel = (path: string, ids: Id[], column: number) =>
@@ -669,6 +676,7 @@ async function sqliteLoad(payload: Payload, init: LoadInit): Promise<LoadCounts>
         n.createdAt,
         'published',
         'published',
+        ...searchValues('learning-needs', n),
       ])
       n.themes.forEach((t, k) => rels.push([k + 1, id, 'themes', null, Number(t)]))
       n.raisedBy.forEach((p, k) => rels.push([k + 1, id, 'raisedBy', Number(p), null]))
@@ -792,6 +800,7 @@ async function sqliteLoad(payload: Payload, init: LoadInit): Promise<LoadCounts>
       n.createdAt,
       'published',
       'published',
+      ...searchValues('learning-needs', n),
       stamp,
       stamp,
       1,
@@ -892,6 +901,7 @@ async function mongoLoad(payload: Payload, init: LoadInit): Promise<LoadCounts> 
         countries: p.countries,
         keywords: p.keywords,
         audience: p.audience,
+        search: analyzeDocument(SEARCH_SOURCES['knowledge-products'](p as never)),
         sources: [],
         reviewStatus: status,
         _status: status,
@@ -946,6 +956,7 @@ async function mongoLoad(payload: Payload, init: LoadInit): Promise<LoadCounts> 
           reason: `Synthetic load: ${count} published products address this need`,
         },
       ],
+      search: analyzeDocument(SEARCH_SOURCES['learning-needs'](n as never)),
       sources: [],
       reviewStatus: 'published',
       _status: 'published',
@@ -1068,7 +1079,6 @@ export async function removeSynthetic(
       }
     }
   }
-  clearReadCache()
   log(`Removed ${before.products} synthetic products and ${before.needs} synthetic needs.`)
   return before
 }

@@ -1,6 +1,4 @@
 import { createClient, type KnowledgeMapClient, KnowledgeMapError } from '@repo/types'
-import type { Facets } from '@repo/types/facets'
-import type { ProductFilterInput } from '@repo/types'
 import { connection } from 'next/server'
 
 import { env } from '@/env'
@@ -35,11 +33,6 @@ function taggedFetch(): typeof fetch {
 export async function cms(): Promise<KnowledgeMapClient> {
   await connection()
   return createClient({ baseUrl: env().cmsUrl, fetch: taggedFetch(), timeoutMs: 15_000 })
-}
-
-/** Facet counts for a product filter (the CMS's `/api/map/facets`). */
-export async function facets(filter: ProductFilterInput): Promise<Facets> {
-  return (await cms()).map.facets(filter)
 }
 
 /** True for the SDK's "no such record" error, which pages turn into a 404. */

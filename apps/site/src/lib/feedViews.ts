@@ -46,7 +46,8 @@ export async function productsFeed(filter: ProductFilter): Promise<FeedInit> {
   const client = await cms()
   const view = { ...filter, sort: undefined, page: 1, limit: undefined }
   const query = canonicalQuery(view)
-  const page = await client.products.list({ ...view, sort: '-updatedAt', limit: FEED_SIZE })
+  // The search, as the page itself runs it (stemmed full text when the view has `q`).
+  const page = await client.products.search({ ...view, sort: '-updatedAt', limit: FEED_SIZE })
   return {
     id: query ? tagUri('feeds', 'products', query) : tagUri('feeds', 'products'),
     title: query ? `${SITE_NAME}: products (${query})` : `${SITE_NAME}: all products`,

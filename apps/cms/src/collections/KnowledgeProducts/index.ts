@@ -12,13 +12,12 @@ import { editorialNoteField, provenanceFields } from '../../fields/provenance'
 import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField, validateUrl } from '../../fields/sources'
-import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../../hooks/clearReadCache'
 import { guardContributorWrites } from '../../hooks/guardContributorWrites'
 import { guardLiveState } from '../../hooks/guardLiveState'
 import { rememberLiveBefore } from '../../hooks/liveBefore'
 import { publishedListIndexes } from '../listIndexes'
 import { resolveSlugFilters } from '../../hooks/resolveSlugFilters'
-import { fillCachedReferences, populateFromCache } from '../../perf/cachedPopulate'
+import { indexForSearch, searchIndexField } from '../../search/fields'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { syncCoverageAfterChange, syncCoverageAfterDelete } from './hooks/syncCoverage'
@@ -59,16 +58,15 @@ export const KnowledgeProducts: CollectionConfig = {
     delete: canDeleteScoped(SCOPE),
   },
   hooks: {
-    beforeOperation: [guardLiveState, resolveSlugFilters, populateFromCache],
-    afterRead: [fillCachedReferences],
-    beforeChange: [guardContributorWrites(SCOPE), rememberLiveBefore, reviewBeforeChange],
-    afterChange: [
-      syncCoverageAfterChange,
-      reviewAfterChange,
-      revalidateSiteAfterChange,
-      clearReadCacheAfterChange,
+    beforeOperation: [guardLiveState, resolveSlugFilters],
+    beforeChange: [
+      guardContributorWrites(SCOPE),
+      rememberLiveBefore,
+      reviewBeforeChange,
+      indexForSearch(COLLECTIONS.knowledgeProducts),
     ],
-    afterDelete: [syncCoverageAfterDelete, revalidateSiteAfterDelete, clearReadCacheAfterDelete],
+    afterChange: [syncCoverageAfterChange, reviewAfterChange, revalidateSiteAfterChange],
+    afterDelete: [syncCoverageAfterDelete, revalidateSiteAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
@@ -160,5 +158,6 @@ export const KnowledgeProducts: CollectionConfig = {
     ...provenanceFields(),
     proposalField(),
     ...reviewFields(),
+    searchIndexField(),
   ],
 }

@@ -13,7 +13,6 @@ import { editorialNoteField, provenanceFields } from '../../fields/provenance'
 import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField } from '../../fields/sources'
-import { clearReadCacheAfterChange, clearReadCacheAfterDelete } from '../../hooks/clearReadCache'
 import { guardContributorWrites } from '../../hooks/guardContributorWrites'
 import { guardLiveState } from '../../hooks/guardLiveState'
 import { rememberLiveBefore } from '../../hooks/liveBefore'
@@ -24,6 +23,7 @@ import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflo
 import { applyCoverage } from './hooks/applyCoverage'
 import { linkProductsFromNeed } from './hooks/linkProducts'
 import { lastReviewedAt, reviewedEndpoint } from './reviewed'
+import { indexForSearch, searchIndexField } from '../../search/fields'
 
 const SCOPE = 'raisedBy'
 const coverageOptions = COVERAGE.map((c) => ({ ...c }))
@@ -66,14 +66,10 @@ export const LearningNeeds: CollectionConfig = {
       rememberLiveBefore,
       reviewBeforeChange,
       applyCoverage,
+      indexForSearch(COLLECTIONS.learningNeeds),
     ],
-    afterChange: [
-      linkProductsFromNeed,
-      reviewAfterChange,
-      revalidateSiteAfterChange,
-      clearReadCacheAfterChange,
-    ],
-    afterDelete: [revalidateSiteAfterDelete, clearReadCacheAfterDelete],
+    afterChange: [linkProductsFromNeed, reviewAfterChange, revalidateSiteAfterChange],
+    afterDelete: [revalidateSiteAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
@@ -283,5 +279,6 @@ export const LearningNeeds: CollectionConfig = {
     ...provenanceFields(),
     proposalField(),
     ...reviewFields(),
+    searchIndexField(),
   ],
 }

@@ -10,7 +10,7 @@ import { ProductList } from '@/components/ProductList'
 import { ProductSearchForm } from '@/components/ProductSearchForm'
 import { FollowLink } from '@/components/FollowLink'
 import { env } from '@/env'
-import { cms, facets as loadFacets } from '@/lib/cms'
+import { cms } from '@/lib/cms'
 import { reportUnmetSearch } from '@/lib/demand'
 import { citeView, describeFilter } from '@/lib/cite'
 import {
@@ -26,6 +26,7 @@ import { absoluteUrl, DATA_LICENCE, pageMetadata, PUBLISHER, SITE_NAME } from '@
 type Props = { searchParams: Promise<SearchParamsRecord> }
 
 const SORT_LABEL: Record<ProductSort, string> = {
+  relevance: 'Best match',
   '-year': 'Newest first',
   year: 'Oldest first',
   title: 'Title A–Z',
@@ -210,9 +211,10 @@ export default async function ProductsPage({ searchParams }: Props) {
 
   const { filter } = view
   const client = await cms()
-  const [page, counts] = await Promise.all([client.products.list(filter), loadFacets(filter)])
+  // One round trip: the ranked page, its snippets and the facet counts for the same filter.
+  const page = await client.products.search(filter, { include: ['facets'] })
   if (filter.q && page.totalDocs === 0) reportUnmetSearch(filter.q)
-  const f: Facets['facets'] = counts.facets
+  const f: Facets['facets'] = page.facets!.facets
   const labels = {
     themes: labelMap(f.themes),
     partnerships: labelMap(f.partnerships),
@@ -257,13 +259,13 @@ export default async function ProductsPage({ searchParams }: Props) {
         <ProductSearchForm id="product-search">
           <div className="search-bar">
             <div className="field">
-              <label htmlFor="q">Search titles and summaries</label>
+              <label htmlFor="q">Search titles, summaries and keywords</label>
               <input type="search" id="q" name="q" defaultValue={filter.q ?? ''} maxLength={200} />
             </div>
             <div className="field">
               <label htmlFor="sort">Order</label>
               <select id="sort" name="sort" defaultValue={filter.sort}>
-                {PRODUCT_SORTS.map((s) => (
+                {PRODUCT_SORTS.filter((s) => s !== 'relevance' || filter.q).map((s) => (
                   <option key={s} value={s}>
                     {SORT_LABEL[s]}
                   </option>
@@ -410,9 +412,18 @@ export default async function ProductsPage({ searchParams }: Props) {
                   <>No published product matches this view yet: this is a gap in the map.</>
                 )}
               </p>
+              {page.didYouMean ? (
+                <p data-did-you-mean>
+                  Did you mean{' '}
+                  <Link href={productsHref({ ...filter, q: page.didYouMean, page: 1 })}>
+                    <strong>{page.didYouMean}</strong>
+                  </Link>
+                  ?
+                </p>
+              ) : null}
             </div>
           ) : (
-            <ProductList products={page.docs} />
+            <ProductList products={page.docs} hits={filter.q ? page.hits : undefined} />
           )}
           <Pagination filter={filter} totalPages={page.totalPages} />
 
