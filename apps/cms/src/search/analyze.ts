@@ -63,7 +63,6 @@ export type AnalyzedDocument = {
   keywordsExact: string
 }
 
-
 function analyzeField(texts: string[]): { stems: string; exact: string } {
   const words = texts.flatMap((t) => tokens(t))
   return { exact: words.join(' '), stems: words.flatMap((w) => stemsOf(w)).join(' ') }

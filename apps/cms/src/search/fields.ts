@@ -54,7 +54,9 @@ export const searchIndexField = (): Field => ({
   name: 'search',
   type: 'group',
   hidden: true,
-  fields: SEARCH_COLUMNS.map((name) => ({ name, type: 'textarea' as const })),
+  // `hidden` empties the group in API answers; no read access drops the key itself.
+  access: { read: () => false },
+  fields: SEARCH_COLUMNS.map((name) => ({ name, type: 'textarea' as const, hidden: true })),
 })
 
 /** `beforeChange`: analyses the record as it will be saved (a PATCH carries only some fields). */

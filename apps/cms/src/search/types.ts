@@ -6,7 +6,7 @@
  * Adapters see only public data: published, not trashed records (the index holds nothing else),
  * and relations by id (the service resolves slugs first).
  */
-import type { AnalyzedQuery } from './analyze'
+import type { AnalyzedDocument, AnalyzedQuery } from './analyze'
 
 export type Id = string | number
 
@@ -89,6 +89,11 @@ export interface SearchAdapter {
     text: AnalyzedQuery,
     page: { offset: number; limit: number },
   ): Promise<{ total: number; hits: Hit[] }>
+  /**
+   * What the index holds for a collection: per indexed record, its analysed columns. For the
+   * test that the index holds exactly the public records and fields.
+   */
+  indexed(collection: SearchCollection): Promise<Map<string, AnalyzedDocument>>
   /** For words that match nothing: the nearest indexed words, by edit distance and frequency. */
   suggest(collection: SearchCollection, words: string[]): Promise<Map<string, string>>
 }

@@ -10,7 +10,7 @@
  */
 import type { Payload } from 'payload'
 
-import type { AnalyzedItem, AnalyzedQuery } from '../analyze'
+import type { AnalyzedDocument, AnalyzedItem, AnalyzedQuery } from '../analyze'
 import type {
   CountedFacet,
   FacetCounts,
@@ -296,6 +296,26 @@ export function createMongoSearch(payload: Payload): SearchAdapter {
         m.countDocuments(filter),
       ])
       return { total, hits }
+    },
+
+    async indexed(collection) {
+      const docs = await model(collection)
+        .find(PUBLIC[collection], { _id: 1, search: 1 })
+        .lean()
+        .exec()
+      return new Map(
+        docs.map((d) => {
+          const search = (d.search ?? {}) as Record<string, unknown>
+          return [
+            String(d._id),
+            Object.fromEntries(
+              ['title', 'summary', 'keywords', 'titleExact', 'summaryExact', 'keywordsExact'].map(
+                (k) => [k, String(search[k] ?? '')],
+              ),
+            ) as AnalyzedDocument,
+          ]
+        }),
+      )
     },
 
     // The text index does not expose its vocabulary; Atlas Search's fuzzy matching would.

@@ -6,7 +6,8 @@
 import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
-import type { AnalyzedItem, AnalyzedQuery } from '../analyze'
+import type { AnalyzedDocument, AnalyzedItem, AnalyzedQuery } from '../analyze'
+import { SEARCH_COLUMNS } from '../fields'
 import { nearestWords } from '../suggest'
 import type {
   CountedFacet,
@@ -276,6 +277,22 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
         total: Number(count[0]?.n ?? 0),
         hits: rows.map((r) => ({ id: r.id as Id, score: Number(r.score) })),
       }
+    },
+
+    async indexed(collection) {
+      const t = FTS_TABLES[collection]
+      // `_docsize` has one row per indexed record: the index's own list, not the content table's.
+      const rows = await all(
+        `SELECT r."id" AS id, ${FTS_COLUMNS.map((c) => `r."${c}" AS "${c}"`).join(', ')} FROM "${t.fts}_docsize" d JOIN "${t.table}" r ON r."id" = d."id"`,
+      )
+      return new Map(
+        rows.map((r) => [
+          String(r.id),
+          Object.fromEntries(
+            SEARCH_COLUMNS.map((name, i) => [name, String(r[FTS_COLUMNS[i]!] ?? '')]),
+          ) as AnalyzedDocument,
+        ]),
+      )
     },
 
     async suggest(collection: SearchCollection, words: string[]) {
