@@ -135,11 +135,16 @@ export type StartCmsOptions = {
   /** Extra environment, e.g. `SITE_URL` and `REVALIDATE_SECRET` for on-demand revalidation. */
   env?: Record<string, string>
   admin?: { email: string; password: string }
+  /**
+   * The database, e.g. another running CMS's `databaseUrl` (two processes on one SQLite file).
+   * Default: a fresh temporary SQLite file.
+   */
+  databaseUrl?: string
 }
 
 /**
  * Starts the built CMS the way `pnpm start` does (migrate, seed, `next start`) on a temporary
- * SQLite database and a free port, and waits until its API answers.
+ * SQLite database (or `databaseUrl`) and a free port, and waits until its API answers.
  */
 export async function startBuiltCms(options: StartCmsOptions): Promise<RunningCms> {
   const cmsRoot = path.join(options.repoRoot, 'apps/cms')
@@ -153,7 +158,7 @@ export async function startBuiltCms(options: StartCmsOptions): Promise<RunningCm
     email: 'browser-admin@example.org',
     password: 'browser-admin-password-1',
   }
-  const databaseUrl = `file:${path.join(dir, 'cms.db')}`
+  const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, 'cms.db')}`
   const server = await startServer(
     {
       name: 'CMS',
