@@ -83,17 +83,19 @@ function productWhere(c: ProductConditions, withText = true): Clause {
     parts.push(`kp."id" IN (SELECT rowid FROM "${PRODUCTS.fts}" WHERE "${PRODUCTS.fts}" MATCH ?)`)
     args.push(matchExpression(c.text))
   }
-  const rel = (path: string, column: string, ids: Id[] | undefined) => {
-    if (ids === undefined) return
-    if (ids.length === 0) return void parts.push('0')
+  // Relations, languages and countries through `search_facets` (public products only), by
+  // its (facet, value, product_id) index.
+  const anyOf = (facet: string, values: (string | number)[] | undefined) => {
+    if (values === undefined) return
+    if (values.length === 0) return void parts.push('0')
     parts.push(
-      `kp."id" IN (SELECT r."parent_id" FROM "knowledge_products_rels" r WHERE r."path" = '${path}' AND r."${column}" IN (${marks(ids)}))`,
+      `kp."id" IN (SELECT sf."product_id" FROM "search_facets" sf WHERE sf."facet" = '${facet}' AND sf."value" IN (${marks(values)}))`,
     )
-    args.push(...ids.map(num))
+    args.push(...values)
   }
-  rel('themes', 'themes_id', c.themes)
-  rel('partnerships', 'partnerships_id', c.partnerships)
-  rel('learningNeeds', 'learning_needs_id', c.learningNeeds)
+  anyOf('themes', c.themes?.map(num))
+  anyOf('partnerships', c.partnerships?.map(num))
+  anyOf('learningNeeds', c.learningNeeds?.map(num))
   if (c.types) {
     if (c.types.length === 0) parts.push('0')
     else {
@@ -109,67 +111,60 @@ function productWhere(c: ProductConditions, withText = true): Clause {
     parts.push('kp."year" <= ?')
     args.push(c.yearTo)
   }
-  if (c.languages && c.languages.length > 0) {
-    parts.push(
-      `kp."id" IN (SELECT l."parent_id" FROM "knowledge_products_languages" l WHERE l."value" IN (${marks(c.languages)}))`,
-    )
-    args.push(...c.languages)
-  }
-  if (c.countries && c.countries.length > 0) {
-    parts.push(
-      `kp."id" IN (SELECT t."parent_id" FROM "knowledge_products_texts" t WHERE t."path" = 'countries' AND t."text" IN (${marks(c.countries)}))`,
-    )
-    args.push(...c.countries)
-  }
+  if (c.languages && c.languages.length > 0) anyOf('languages', c.languages)
+  if (c.countries && c.countries.length > 0) anyOf('countries', c.countries)
   return { text: parts.join(' AND '), args }
 }
 
-/** Per facet: a SELECT over the materialised matching ids (`ids`, `rel`) or over `kp`. */
-const FACET_SELECT: Record<CountedFacet, (where: string) => string> = {
-  themes: () =>
-    `SELECT 'themes' AS facet, rel."themes_id" AS v, count(DISTINCT rel."parent_id") AS n FROM rel WHERE rel."path" = 'themes' AND rel."themes_id" IS NOT NULL GROUP BY 2`,
-  partnerships: () =>
-    `SELECT 'partnerships', rel."partnerships_id", count(DISTINCT rel."parent_id") FROM rel WHERE rel."path" = 'partnerships' AND rel."partnerships_id" IS NOT NULL GROUP BY 2`,
-  programmes: () =>
-    `SELECT 'programmes', p."programme_id", count(DISTINCT rel."parent_id") FROM rel JOIN "partnerships" p ON p."id" = rel."partnerships_id" WHERE rel."path" = 'partnerships' AND p."programme_id" IS NOT NULL GROUP BY 2`,
-  types: (where) =>
-    `SELECT 'types', kp."type", count(*) FROM "knowledge_products" kp WHERE ${where} GROUP BY 2`,
-  years: (where) =>
-    `SELECT 'years', kp."year", count(*) FROM "knowledge_products" kp WHERE ${where} AND kp."year" IS NOT NULL GROUP BY 2`,
-  languages: () =>
-    `SELECT 'languages', l."value", count(DISTINCT l."parent_id") FROM ids CROSS JOIN "knowledge_products_languages" l ON l."parent_id" = ids."id" WHERE l."value" IS NOT NULL GROUP BY 2`,
-  countries: () =>
-    `SELECT 'countries', t."text", count(DISTINCT t."parent_id") FROM ids CROSS JOIN "knowledge_products_texts" t ON t."parent_id" = ids."id" AND t."path" = 'countries' WHERE t."text" IS NOT NULL GROUP BY 2`,
-}
+/** True when the conditions narrow nothing (every public product matches). */
+const unfiltered = (c: ProductConditions) =>
+  !c.text &&
+  c.themes === undefined &&
+  c.partnerships === undefined &&
+  c.learningNeeds === undefined &&
+  c.types === undefined &&
+  c.yearFrom === undefined &&
+  c.yearTo === undefined &&
+  !c.languages?.length &&
+  !c.countries?.length
+
+/** Facets stored under another name in `search_facets`, and the counted ones computed. */
+const STORED = ['themes', 'partnerships', 'types', 'years', 'languages', 'countries'] as const
 
 export function createSqliteSearch(payload: Payload): SearchAdapter {
   const db = (): Drizzle => payload.db.drizzle as unknown as Drizzle
-  const all = async (text: string, args: Value[] = []) =>
+  const query = async (text: string, args: Value[] = []) =>
     (await db().all(toSql(text, args))) as Row[]
 
+  /**
+   * Facet counts over the matching products: a GROUP BY over `search_facets` (its covering
+   * index), joined to the matching ids only when the conditions narrow the set.
+   */
   async function facetGroup(c: ProductConditions, facets: CountedFacet[]): Promise<FacetCounts> {
+    const everything = unfiltered(c)
     const where = productWhere(c)
-    const needsRels = facets.some(
-      (f) => f === 'themes' || f === 'partnerships' || f === 'programmes',
-    )
+    const stored = facets.filter((f) => (STORED as readonly string[]).includes(f))
+    const from = everything
+      ? `"search_facets" f`
+      : `ids CROSS JOIN "search_facets" f ON f."product_id" = ids."id"`
     const selects = [
-      `SELECT 'total' AS facet, NULL AS v, count(*) AS n FROM ids`,
-      ...facets.map((f) => FACET_SELECT[f](where.text)),
+      everything
+        ? `SELECT 'total' AS facet, NULL AS v, count(*) AS n FROM "knowledge_products" kp WHERE ${where.text}`
+        : `SELECT 'total' AS facet, NULL AS v, count(*) AS n FROM ids`,
     ]
-    // The WHERE appears once in `ids` and once per product-column facet (types, years).
-    const args = [
-      ...where.args,
-      ...facets.filter((f) => f === 'types' || f === 'years').flatMap(() => where.args),
-    ]
-    // The matching ids are materialised once; CROSS JOIN then fixes the order (from each id to
-    // its few child rows by index) and each facet is a GROUP BY over them.
-    const rows = await all(
-      `WITH ids AS MATERIALIZED (SELECT kp."id" FROM "knowledge_products" kp WHERE ${where.text})${
-        needsRels
-          ? `, rel AS MATERIALIZED (SELECT r."path", r."themes_id", r."partnerships_id", r."parent_id" FROM ids CROSS JOIN "knowledge_products_rels" r ON r."parent_id" = ids."id" AND r."path" IN ('themes', 'partnerships'))`
-          : ''
-      } ${selects.join(' UNION ALL ')}`,
-      args,
+    if (stored.length > 0) {
+      selects.push(
+        `SELECT f."facet", f."value", count(DISTINCT f."product_id") FROM ${from} WHERE f."facet" IN (${stored.map((f) => `'${f}'`).join(', ')}) GROUP BY 1, 2`,
+      )
+    }
+    if (facets.includes('programmes')) {
+      selects.push(
+        `SELECT 'programmes', p."programme_id", count(DISTINCT f."product_id") FROM ${from} JOIN "partnerships" p ON p."id" = f."value" WHERE f."facet" = 'partnerships' AND p."programme_id" IS NOT NULL GROUP BY 2`,
+      )
+    }
+    const rows = await query(
+      `${everything ? '' : `WITH ids AS MATERIALIZED (SELECT kp."id" FROM "knowledge_products" kp WHERE ${where.text}) `}${selects.join(' UNION ALL ')}`,
+      where.args,
     )
     const counts = new Map<CountedFacet, Map<string, number>>(facets.map((f) => [f, new Map()]))
     let total = 0
@@ -205,8 +200,8 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
       const page = pageSql(c, order)
       const where = productWhere(c)
       const [rows, count] = await Promise.all([
-        limit > 0 ? all(`${page.text} LIMIT ? OFFSET ?`, [...page.args, limit, offset]) : [],
-        all(`SELECT count(*) AS n FROM "knowledge_products" kp WHERE ${where.text}`, where.args),
+        limit > 0 ? query(`${page.text} LIMIT ? OFFSET ?`, [...page.args, limit, offset]) : [],
+        query(`SELECT count(*) AS n FROM "knowledge_products" kp WHERE ${where.text}`, where.args),
       ])
       return {
         total: Number(count[0]?.n ?? 0),
@@ -219,7 +214,7 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
 
     async productIds(c, order) {
       const page = pageSql(c, order)
-      return (await all(page.text, page.args)).map((r) => r.id as Id)
+      return (await query(page.text, page.args)).map((r) => r.id as Id)
     },
 
     async facets(groups) {
@@ -227,24 +222,25 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
     },
 
     async matrix(c, rows): Promise<MatrixCounts> {
-      const where = productWhere(c)
-      let pairs: string
       const args: Value[] = []
+      let pairs = `SELECT n."value" AS row_key, n."product_id" AS pid FROM "search_facets" n WHERE n."facet" = '${rows.axis === 'learning-needs' ? 'learningNeeds' : 'types'}'`
       if (rows.axis === 'learning-needs') {
         if (rows.needIds.length === 0)
           return { cells: [], rows: new Map(), themes: new Map(), total: 0 }
-        // CROSS JOIN fixes the order: from the needs' links (covering index) to each product by
-        // id. Left to itself SQLite walks all products and probes every need for each.
-        pairs = `SELECT n."learning_needs_id" AS row_key, n."parent_id" AS pid FROM "knowledge_products_rels" n CROSS JOIN "knowledge_products" kp ON kp."id" = n."parent_id" WHERE n."path" = 'learningNeeds' AND n."learning_needs_id" IN (${marks(rows.needIds)}) AND ${where.text}`
-        args.push(...rows.needIds.map(num), ...where.args)
-      } else {
-        pairs = `SELECT kp."type" AS row_key, kp."id" AS pid FROM "knowledge_products" kp WHERE ${where.text}`
-        args.push(...where.args)
+        pairs += ` AND n."value" IN (${marks(rows.needIds)})`
+        args.push(...rows.needIds.map(num))
+      }
+      let head = 'WITH '
+      if (!unfiltered(c)) {
+        const where = productWhere(c)
+        head = `WITH ids AS MATERIALIZED (SELECT kp."id" FROM "knowledge_products" kp WHERE ${where.text}), `
+        args.unshift(...where.args)
+        pairs += ` AND n."product_id" IN (SELECT "id" FROM ids)`
       }
       // The (row, product) pairs and their themes are materialised once, then counted four ways.
-      const res = await all(
-        `WITH p AS MATERIALIZED (${pairs}),
-      pt AS MATERIALIZED (SELECT p.row_key, p.pid, t."themes_id" AS theme FROM p CROSS JOIN "knowledge_products_rels" t ON t."parent_id" = p.pid AND t."path" = 'themes' AND t."themes_id" IS NOT NULL)
+      const res = await query(
+        `${head}p AS MATERIALIZED (${pairs}),
+      pt AS MATERIALIZED (SELECT p.row_key, p.pid, t."value" AS theme FROM p CROSS JOIN "search_facets" t ON t."product_id" = p.pid AND t."facet" = 'themes')
       SELECT 'cell' AS kind, row_key, theme, count(DISTINCT pid) AS n FROM pt GROUP BY 2, 3
       UNION ALL SELECT 'row', row_key, NULL, count(DISTINCT pid) FROM p GROUP BY 2
       UNION ALL SELECT 'theme', NULL, theme, count(DISTINCT pid) FROM pt GROUP BY 3
@@ -267,11 +263,11 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
       const match = matchExpression(text)
       const from = `FROM "${t.fts}" f CROSS JOIN "${t.table}" r ON r."id" = f.rowid WHERE "${t.fts}" MATCH ? AND ${t.publicRow('r')}`
       const [rows, count] = await Promise.all([
-        all(
+        query(
           `SELECT r."id" AS id, -bm25("${t.fts}", ${WEIGHTS}) AS score ${from} ORDER BY bm25("${t.fts}", ${WEIGHTS}), r."id" LIMIT ? OFFSET ?`,
           [match, limit, offset],
         ),
-        all(`SELECT count(*) AS n ${from}`, [match]),
+        query(`SELECT count(*) AS n ${from}`, [match]),
       ])
       return {
         total: Number(count[0]?.n ?? 0),
@@ -282,7 +278,7 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
     async indexed(collection) {
       const t = FTS_TABLES[collection]
       // `_docsize` has one row per indexed record: the index's own list, not the content table's.
-      const rows = await all(
+      const rows = await query(
         `SELECT r."id" AS id, ${FTS_COLUMNS.map((c) => `r."${c}" AS "${c}"`).join(', ')} FROM "${t.fts}_docsize" d JOIN "${t.table}" r ON r."id" = d."id"`,
       )
       return new Map(
@@ -302,7 +298,7 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
         if (word.length < 3) continue
         // Candidates share the first letter and are of similar length: a range scan of the
         // vocabulary's sorted terms, then edit distance on those few.
-        const rows = await all(
+        const rows = await query(
           `SELECT term, sum(doc) AS docs FROM "${t.vocab}" WHERE term >= ? AND term < ? AND col IN ('${TE}', '${SE}', '${KE}') AND length(term) BETWEEN ? AND ? GROUP BY term`,
           [word[0]!, `${word[0]!}\uffff`, Math.max(1, word.length - 2), word.length + 2],
         )

@@ -15,6 +15,7 @@ import {
   FTS_COLUMNS,
   FTS_TABLES,
 } from './ddl'
+import { backfillFacetStatements, createFacetStatements, dropFacetStatements } from './facetsDdl'
 
 type Db = {
   run(query: ReturnType<typeof sql>): Promise<unknown>
@@ -80,6 +81,9 @@ async function fillColumns(db: Db, collection: SearchCollection): Promise<void> 
 }
 
 export async function upSearchIndex(db: Db): Promise<void> {
+  for (const statement of [...createFacetStatements(), ...backfillFacetStatements()]) {
+    await db.run(sql.raw(statement))
+  }
   for (const collection of Object.keys(FTS_TABLES) as SearchCollection[]) {
     await fillColumns(db, collection)
     const t = FTS_TABLES[collection]
@@ -89,6 +93,7 @@ export async function upSearchIndex(db: Db): Promise<void> {
 }
 
 export async function downSearchIndex(db: Db): Promise<void> {
+  for (const statement of dropFacetStatements()) await db.run(sql.raw(statement))
   for (const t of Object.values(FTS_TABLES)) {
     for (const statement of dropFtsStatements(t)) await db.run(sql.raw(statement))
   }
