@@ -167,4 +167,20 @@ describe('fuzz: no response ≥ 500 under hostile input', () => {
         .map(([p, q]) => ({ method: 'GET', path: `${p}?${q}` })),
     )
   })
+
+  it('should hold on the search endpoints', async () => {
+    await fuzz(
+      'search endpoints',
+      fc
+        .tuple(
+          fc.constantFrom(
+            '/api/search/knowledge-products',
+            '/api/search',
+            '/api/stream/knowledge-products',
+          ),
+          hostileQuery([...FILTER_PARAMS, 'include']),
+        )
+        .map(([p, q]) => ({ method: 'GET', path: `${p}?${q}` })),
+    )
+  })
 })

@@ -10,6 +10,7 @@ import {
   POPULATE,
   type ProductFilterInput,
 } from '@repo/types'
+import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { searchAdapter } from '../src/search'
@@ -221,6 +222,26 @@ describeEachDatabase('search conformance', (kind) => {
     }
     const bad = await cms.fetch(`${cms.baseUrl}/api/search/knowledge-products?include=everything`)
     expect(bad.status).toBe(400)
+  })
+
+  it('should answer any search text with results or a 400, never an engine error', async () => {
+    // Words of the engines' own query syntaxes (FTS5: AND OR NOT NEAR ^ : * ( ) { } "…"; MongoDB
+    // $text: "…" -), mixed with letters of several scripts: all must be read as plain text.
+    const token = fc.oneof(
+      fc.constantFrom('AND', 'OR', 'NOT', 'NEAR', 'near/3', '^', ':', '*', '(', ')', '{', '}'),
+      fc.constantFrom('"', '-', '+', '\\', "'", 'land', 'rights', 'ÉVAL', 'ﬁnance', 'عربى'),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(token, { maxLength: 12 }), async (parts) => {
+        const q = parts.join(fc.sample(fc.constantFrom(' ', ''), 1)[0])
+        const res = await cms.fetch(
+          `${cms.baseUrl}/api/search/knowledge-products?q=${encodeURIComponent(q)}`,
+        )
+        expect([200, 400], `${res.status} for q=${JSON.stringify(q)}`).toContain(res.status)
+      }),
+      { numRuns: 400, seed: 20261201 },
+    )
   })
 
   it('should suggest the nearest word when nothing matches, where the engine can', async () => {

@@ -7,7 +7,7 @@
  *   pnpm bench                                # all, 3 runs of 5 s per load figure
  *   pnpm --filter @repo/bench bench -- --only api,matrix --runs 1 --seconds 3
  *
- * Options: --only api,matrix,sdk,site   --runs N   --seconds N   --database <file>
+ * Options: --only api,matrix,sdk,site,search   --runs N   --seconds N   --database <file>
  * The export service has its own benchmark (`pnpm --filter @repo/export bench`, run by
  * `pnpm bench` too): its figures are in apps/export/bench/results/.
  */
@@ -24,6 +24,7 @@ import { benchApi } from './api.js'
 import { benchMatrix } from './matrix.js'
 import { printTable, writeResult } from './results.js'
 import { benchSdk } from './sdk.js'
+import { benchSearch } from './search.js'
 import { benchSite } from './site.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -31,7 +32,7 @@ const repoRoot = findRepoRoot(here)
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
-    only: { type: 'string', default: 'site,api,matrix,sdk' },
+    only: { type: 'string', default: 'site,search,api,matrix,sdk' },
     runs: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '5' },
     database: { type: 'string' },
@@ -115,8 +116,19 @@ try {
     const site = await startBuiltSite({ repoRoot, cmsUrl: cms.url })
     stops.push(site.stop)
     summaries.site = await benchSite({ repoRoot, siteUrl: site.url, runs, productSlugs })
+    if (only.has('search')) {
+      summaries.search = await benchSearch({
+        repoRoot,
+        cmsUrl: cms.url,
+        siteUrl: site.url,
+        runs,
+        seconds,
+      })
+    }
     await site.stop()
     stops.pop()
+  } else if (only.has('search')) {
+    summaries.search = await benchSearch({ repoRoot, cmsUrl: cms.url, runs, seconds })
   }
   if (only.has('api')) {
     const port = await freePort()
@@ -137,6 +149,10 @@ try {
     summaries.matrix = await benchMatrix({ repoRoot, cmsUrl: cms.url, runs, admin })
   if (only.has('sdk'))
     summaries.sdk = await benchSdk({ repoRoot, cmsUrl: cms.url, dbFile, runs: Math.min(runs, 2) })
+
+  // After every bench: what the CMS process group holds in memory at 100k products.
+  summaries.cms = { rssMiB: Math.round((cms.rssKiB() ?? Number.NaN) / 1024) }
+  printTable('CMS memory after the benchmarks', [summaries.cms as object])
 
   const exportDir = path.join(repoRoot, 'apps/export/bench/results')
   summaries.export = existsSync(exportDir)

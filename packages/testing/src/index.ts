@@ -4,7 +4,7 @@
  * Debian's Chromium through playwright-core. Apps import this package instead of each other's
  * test files.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
@@ -70,6 +70,8 @@ export type RunningServer = {
   stop: () => Promise<void>
   /** Everything the process printed so far. */
   output: () => string
+  /** The process group's resident memory in KiB (every process the server started), or null. */
+  rssKiB: () => number | null
 }
 
 export type RunningCms = RunningServer & {
@@ -88,6 +90,22 @@ type SpawnInit = {
   timeoutMs: number
   cleanup?: () => void
   name: string
+}
+
+/** The summed RSS (KiB) of the processes in group `pgid`, from `ps` (Linux and macOS). */
+function groupRss(pgid: number | undefined): number | null {
+  if (!pgid) return null
+  try {
+    const out = execFileSync('ps', ['-eo', 'pgid=,rss='], { encoding: 'utf8' })
+    let total = 0
+    for (const line of out.split('\n')) {
+      const [group, rss] = line.trim().split(/\s+/)
+      if (Number(group) === pgid) total += Number(rss) || 0
+    }
+    return total
+  } catch {
+    return null
+  }
 }
 
 async function startServer(init: SpawnInit, url: string): Promise<RunningServer> {
@@ -117,7 +135,7 @@ async function startServer(init: SpawnInit, url: string): Promise<RunningServer>
     if (child.exitCode !== null) break
     try {
       const res = await fetch(init.readyUrl)
-      if (res.ok) return { url, stop, output: () => log }
+      if (res.ok) return { url, stop, output: () => log, rssKiB: () => groupRss(child.pid) }
     } catch {
       // not up yet
     }

@@ -121,8 +121,13 @@ export function hasSearchTerms(text: SearchText): boolean {
 
 /** The query back as text, in canonical form (for tests and for "Showing results for …"). */
 export function formatSearchText(text: SearchText): string {
+  // The word "OR" itself is quoted, so it is not read back as the operator.
   const item = (i: SearchItem) =>
-    i.kind === 'word' ? `${i.text}${i.prefix ? '*' : ''}` : `"${i.words.join(' ')}"`
+    i.kind === 'phrase'
+      ? `"${i.words.join(' ')}"`
+      : i.text === 'OR' && !i.prefix
+        ? '"OR"'
+        : `${i.text}${i.prefix ? '*' : ''}`
   return [
     ...text.groups.map((g) => g.map(item).join(' OR ')),
     ...text.exclude.map((i) => `-${item(i)}`),

@@ -26,6 +26,8 @@ import {
   toSearchParams,
   YEAR_MAX,
   YEAR_MIN,
+  hasSearchTerms,
+  parseSearchText,
   type LearningNeedFilter,
   type ProductFilter,
 } from '../src/index.js'
@@ -39,10 +41,11 @@ const sortedSet = <T extends string>(arb: fc.Arbitrary<T>, max = 4) =>
   fc
     .uniqueArray(arb, { maxLength: max })
     .map((list) => [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+// A search text with something to search for (not only punctuation or exclusions).
 const text = fc
   .string({ minLength: 1, maxLength: 60, unit: 'grapheme' })
   .map((s) => s.trim())
-  .filter((s) => s.length > 0)
+  .filter((s) => s.length > 0 && hasSearchTerms(parseSearchText(s)))
 const country = fc
   .string({ minLength: 1, maxLength: 30 })
   .map((s) => s.trim())
@@ -74,7 +77,9 @@ const productFilter: fc.Arbitrary<ProductFilter> = fc
     if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
       ;[yearFrom, yearTo] = [yearTo, yearFrom]
     }
-    const f: ProductFilter = { ...rest, q, yearFrom, yearTo }
+    // Relevance needs a search text: without one the canonical order is newest first.
+    const sort = rest.sort === 'relevance' && !q ? '-year' : rest.sort
+    const f: ProductFilter = { ...rest, sort, q, yearFrom, yearTo }
     return f
   })
 
@@ -110,10 +115,13 @@ describe('product filters', () => {
       languages: [],
       countries: [],
       learningNeeds: [],
-      sort: '-year',
+      // A search text orders by relevance unless the query names another order.
+      sort: 'relevance',
       page: 2,
       limit: DEFAULT_LIMIT,
     })
+    expect(parseFilter('?q=water&sort=-year').sort).toBe('-year')
+    expect(parseFilter('?sort=relevance').sort).toBe('-year')
   })
 
   it('should give the defaults for an empty query and treat empty fields as absent', () => {
@@ -140,9 +148,10 @@ describe('product filters', () => {
       q: 'water',
       page: 1,
       limit: DEFAULT_LIMIT,
-      sort: '-year',
+      sort: 'relevance',
     }).toString()
     expect(qs).toBe('q=water&theme=a-theme&theme=z-theme&type=report&type=tool')
+    expect(toSearchParams({ q: 'water', sort: '-year' }).toString()).toBe('q=water&sort=-year')
     expect(toSearchParams({}).toString()).toBe('')
     expect(toSearchParams({ page: 3, limit: 50, sort: 'title' }).toString()).toBe(
       'sort=title&page=3&limit=50',
