@@ -47,7 +47,14 @@ const toJson = (schema: z.ZodType): JsonSchema => {
   return out
 }
 
-/** A value for a filter field that differs from its default, to find its query parameter. */
+/** Values for a filter field that differ from its default, to find its query parameter. */
+function samples(prop: JsonSchema): unknown[] {
+  if (prop.type === 'array') return samples(prop.items ?? {}).map((v) => [v])
+  // Each enum value that is not the default (some only count with other fields, e.g. relevance).
+  if (prop.enum) return prop.enum.filter((v) => v !== prop.default)
+  return [sample(prop)]
+}
+
 function sample(prop: JsonSchema): unknown {
   if (prop.type === 'array') return [sample(prop.items ?? {})]
   if (prop.enum) return prop.enum.find((v) => v !== prop.default) ?? prop.enum[0]
@@ -67,7 +74,11 @@ type Language = { toSearchParams(filter: never): URLSearchParams }
 export function filterParameters(schema: z.ZodType, language: Language) {
   const json = toJson(schema)
   return Object.entries(json.properties ?? {}).map(([field, prop]) => {
-    const names = [...new Set(language.toSearchParams({ [field]: sample(prop) } as never).keys())]
+    const names = [
+      ...new Set(
+        samples(prop).flatMap((v) => [...language.toSearchParams({ [field]: v } as never).keys()]),
+      ),
+    ]
     if (names.length !== 1) throw new Error(`Cannot find the query parameter of "${field}".`)
     const multi = prop.type === 'array'
     const { default: _d, ...rest } = prop

@@ -59,18 +59,56 @@ function expectProblem(res: request.Response, status: number) {
   return body
 }
 
-/** A fetch that counts the SDK's product-page requests and fails from the `failFrom`-th one. */
-function flakyFetch(inner: typeof fetch, failFrom: number) {
+/**
+ * A fetch whose CMS goes away mid-export: a products' NDJSON stream breaks after `rows` records
+ * (a reset connection), and list pages and streams fail from the `failFrom`-th request.
+ */
+function flakyFetch(inner: typeof fetch, failFrom: number, rows = (failFrom - 1) * 3) {
   let pages = 0
+  let streams = 0
   const wrapped = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input)
     if (url.includes('/knowledge-products?') && url.includes('pagination=false')) {
       pages++
       if (pages >= failFrom) throw new TypeError('fetch failed: connection reset')
     }
-    return inner(input, init)
+    if (url.includes('/stream/knowledge-products') && ++streams >= failFrom) {
+      throw new TypeError('fetch failed: connection reset')
+    }
+    const res = await inner(input, init)
+    if (!url.includes('/stream/knowledge-products') || !res.body) return res
+    let sent = 0
+    const lines = res.body.pipeThrough(new TextDecoderStream()).pipeThrough(lineSplitter())
+    const broken = lines.pipeThrough(
+      new TransformStream<string, Uint8Array>({
+        transform(line, controller) {
+          if (sent >= rows) return controller.error(new TypeError('terminated: connection reset'))
+          sent++
+          controller.enqueue(new TextEncoder().encode(`${line}\n`))
+        },
+      }),
+    )
+    return new Response(broken, { status: res.status, headers: res.headers })
   }) as typeof fetch
   return { fetch: wrapped, pages: () => pages }
+}
+
+/** Splits a text stream into lines (without the line feed). */
+function lineSplitter(): TransformStream<string, string> {
+  let buffer = ''
+  return new TransformStream({
+    transform(chunk, controller) {
+      buffer += chunk
+      let nl: number
+      while ((nl = buffer.indexOf('\n')) !== -1) {
+        controller.enqueue(buffer.slice(0, nl))
+        buffer = buffer.slice(nl + 1)
+      }
+    },
+    flush(controller) {
+      if (buffer) controller.enqueue(buffer)
+    },
+  })
 }
 
 describe('bad input', () => {
@@ -146,9 +184,10 @@ describe('a site URL', () => {
       const res = await request(app).get(`/v1/knowledge-products.csv${siteUrl.search}`)
       expect(res.status, res.text).toBe(200)
       const rows = parseCsv(res.text, { columns: true }) as Record<string, string>[]
-      const site = await listAll((page) =>
-        cms.client.products.list({ ...filter, page, limit: 100 }),
-      )
+      const site = await listAll(async (page) => {
+        const res = await cms.client.products.search({ ...filter, page, limit: 100 })
+        return { docs: res.docs, hasNextPage: res.page < res.totalPages }
+      })
       expect(rows.map((r) => r.Slug).sort()).toEqual(site.map((p) => p.slug).sort())
       expect(rows.length, String(toSearchParams(filter))).toBeGreaterThan(0)
     }
@@ -268,11 +307,11 @@ describe('a CMS that is down', () => {
 })
 
 describe('a CMS that goes away mid-export', () => {
-  // Page size 3, and the CMS stops answering at the third page: 6 rows made it.
+  // The CMS's stream breaks after 6 rows (products); for needs, the third need's products fail.
   const app = (view = 'knowledge-products') => {
-    const flaky = flakyFetch(cms.fetch, 3)
-    const pages: Record<string, string> = view === 'learning-needs' ? {} : { EXPORT_PAGE_SIZE: '3' }
-    return appFor({ baseUrl: cms.baseUrl, fetch: flaky.fetch }, pages)
+    const flaky =
+      view === 'learning-needs' ? flakyFetch(cms.fetch, 3, Infinity) : flakyFetch(cms.fetch, 3)
+    return appFor({ baseUrl: cms.baseUrl, fetch: flaky.fetch })
   }
 
   it('CSV: the last line says the export is incomplete', async () => {
@@ -329,7 +368,7 @@ describe('a CMS that goes away mid-export', () => {
   })
 
   it('learning needs: the CSV marker too', async () => {
-    // Needs are exported one by one with their products; the third products request fails.
+    // Needs are exported one by one with their products; the third products stream fails.
     const res = await request(app('learning-needs')).get('/v1/learning-needs.csv')
     const records = parseCsv(res.text, { relax_column_count: true }) as string[][]
     expect(records.at(-1)![0]).toMatch(/^EXPORT INCOMPLETE/)
@@ -338,17 +377,28 @@ describe('a CMS that goes away mid-export', () => {
 })
 
 describe('clients and time', () => {
-  it('a client that disconnects stops the export’s requests to the CMS', async () => {
-    const requests: { url: string; signal?: AbortSignal | null }[] = []
+  it('a client that disconnects stops the export’s read of the CMS stream', async () => {
+    let signal: AbortSignal | null | undefined
+    let delivered = 0
+    // A slow CMS: each line of its product stream takes 20 ms.
     const slow = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input)
-      if (url.includes('pagination=false')) {
-        requests.push({ url, signal: init?.signal })
-        await new Promise((r) => setTimeout(r, 40))
-      }
-      return cms.fetch(input, init)
+      const res = await cms.fetch(input, init)
+      if (!url.includes('/stream/knowledge-products') || !res.body) return res
+      signal = init?.signal
+      const lines = res.body.pipeThrough(new TextDecoderStream()).pipeThrough(lineSplitter())
+      const paced = lines.pipeThrough(
+        new TransformStream<string, Uint8Array>({
+          async transform(line, controller) {
+            await new Promise((r) => setTimeout(r, 20))
+            delivered++
+            controller.enqueue(new TextEncoder().encode(`${line}\n`))
+          },
+        }),
+      )
+      return new Response(paced, { status: res.status, headers: res.headers })
     }) as typeof fetch
-    const app = appFor({ baseUrl: cms.baseUrl, fetch: slow }, { EXPORT_PAGE_SIZE: '1' })
+    const app = appFor({ baseUrl: cms.baseUrl, fetch: slow })
     const server = http.createServer(app).listen(0)
     await once(server, 'listening')
     const { port } = server.address() as AddressInfo
@@ -363,11 +413,11 @@ describe('clients and time', () => {
         req.on('error', (err) => (req.destroyed ? undefined : reject(err)))
       })
       await new Promise((r) => setTimeout(r, 300))
-      const after = requests.length
+      const after = delivered
       await new Promise((r) => setTimeout(r, 400))
-      expect(requests.length).toBe(after)
+      expect(delivered).toBe(after)
       expect(after).toBeLessThan(total)
-      expect(requests.at(-1)!.signal?.aborted).toBe(true)
+      expect(signal?.aborted).toBe(true)
     } finally {
       server.close()
     }

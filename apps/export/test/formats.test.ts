@@ -49,13 +49,14 @@ afterAll(async () => {
   await cms?.close()
 })
 
-/** What the site shows for a query: every page of `list`, in the view's order. */
+/** What the site shows for a query: every page of `search`, in the view's order. */
 async function sdkProducts(query: string): Promise<Product[]> {
   const params = new URLSearchParams(query)
   params.set('limit', '100')
-  const all = await listAll((page) => {
+  const all = await listAll(async (page) => {
     params.set('page', String(page))
-    return cms.client.products.list(params.toString())
+    const res = await cms.client.products.search(params.toString())
+    return { docs: res.docs, hasNextPage: res.page < res.totalPages }
   })
   return all
 }
