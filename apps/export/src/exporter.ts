@@ -5,6 +5,7 @@
  * shutdown deadline.
  */
 import { createHash } from 'node:crypto'
+import type { Socket } from 'node:net'
 import type { Writable } from 'node:stream'
 
 import { KnowledgeMapError } from '@repo/types'
@@ -25,6 +26,12 @@ export class ShuttingDown extends Error {
   override readonly name = 'ShuttingDown'
   constructor() {
     super('The export service is shutting down.')
+  }
+}
+export class WriteIdle extends Error {
+  override readonly name = 'WriteIdle'
+  constructor(ms: number) {
+    super(`The client took no data for ${ms / 1000} s, so the export was stopped.`)
   }
 }
 export class RequestTimedOut extends Error {
@@ -100,7 +107,11 @@ export function problemFromError(err: unknown): HttpProblem | undefined {
 
 /** The detail written into an incomplete export's marker. */
 function failureDetail(err: unknown, signal: AbortSignal): string {
-  if (signal.aborted && signal.reason instanceof ShuttingDown) return signal.reason.message
+  if (
+    signal.aborted &&
+    (signal.reason instanceof ShuttingDown || signal.reason instanceof WriteIdle)
+  )
+    return signal.reason.message
   if (err instanceof KnowledgeMapError) return `The CMS stopped answering (${err.code}).`
   return 'The export failed on the server.'
 }
@@ -127,6 +138,8 @@ export type ExportPlan<T> = {
   active: ActiveExports
   signal: AbortSignal
   maxRows: number
+  /** A writer blocked this long on a client that reads nothing stops the export. */
+  writeIdleTimeoutMs: number
   meta: ExportMeta
   /** Cheap facts fetched before any byte: the row count and the latest change. */
   preflight: (signal: AbortSignal) => Promise<{ total: number; lastModified?: Date }>
@@ -196,16 +209,45 @@ export async function runExport<T>(plan: ExportPlan<T>): Promise<void> {
     throw err
   }
 
-  const controller = { rows: 0 }
+  const counter = { rows: 0 }
+  const abort = requestController(res)
+  // A client that stops reading leaves the sink waiting for 'drain' for ever: the watch stops the
+  // export (and with it the CMS's paging), and closes the connection if the marker is not taken.
+  const onIdle = (second: boolean) => {
+    if (second) {
+      plan.logger.info({ rows: counter.rows }, 'export cut off: the client still reads nothing')
+      res.destroy()
+      return
+    }
+    plan.logger.warn({ rows: counter.rows }, 'export stopped: the client reads nothing')
+    abort.abort(new WriteIdle(plan.writeIdleTimeoutMs))
+  }
+  if (res.socket) {
+    watchWriteIdle(res.socket, plan.writeIdleTimeoutMs, () => res.writableFinished, onIdle)
+  }
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(signal.reason as Error)
+    if (signal.aborted) fail()
+    else signal.addEventListener('abort', fail, { once: true })
+  })
+  aborted.catch(() => undefined)
+  const unlessAborted = <R>(step: Promise<R>) => Promise.race([step, aborted])
+
   const work = (async () => {
     const sink = plan.sink(res)
     res.status(200)
     try {
-      await sink.begin()
+      await unlessAborted(sink.begin())
       while (!next.done) {
-        await sink.row(next.value)
-        controller.rows++
-        next = await iterator.next()
+        try {
+          await unlessAborted(sink.row(next.value))
+          counter.rows++
+        } catch (err) {
+          // Stopped while the row waits for the client: it is in the file already.
+          if (signal.aborted && err === signal.reason) counter.rows++
+          throw err
+        }
+        next = await unlessAborted(iterator.next())
       }
       await sink.end()
     } catch (err) {
@@ -215,16 +257,16 @@ export async function runExport<T>(plan: ExportPlan<T>): Promise<void> {
         res.destroyed ||
         (signal.aborted && signal.reason instanceof ClientGone)
       if (clientGone) {
-        plan.logger.info({ rows: controller.rows }, 'export stopped: the client went away')
+        plan.logger.info({ rows: counter.rows }, 'export stopped: the client went away')
         res.destroy()
         return
       }
       plan.logger.warn(
-        { err, rows: controller.rows },
+        { err, rows: counter.rows },
         'export incomplete: ending the file with the marker',
       )
       try {
-        await sink.fail({ detail: failureDetail(err, signal), rows: controller.rows })
+        await sink.fail({ detail: failureDetail(err, signal), rows: counter.rows })
       } catch (markerErr) {
         plan.logger.warn({ err: markerErr }, 'could not write the incomplete marker')
         res.destroy()
@@ -307,6 +349,45 @@ export function readAhead<T>(source: AsyncIterable<T>, max: number): AsyncIterab
       return { value: undefined, done: true }
     },
   }
+}
+
+/**
+ * Calls `onIdle(false)` once `socket` has had bytes waiting for `ms` without the client taking
+ * any, then `onIdle(true)` if it takes none for `ms` more. Stops by itself when the socket closes,
+ * or once `finished()` and nothing is waiting; returns the function that stops it sooner.
+ */
+export function watchWriteIdle(
+  socket: Socket,
+  ms: number,
+  finished: () => boolean,
+  onIdle: (second: boolean) => void,
+): () => void {
+  let taken = -1
+  let since = 0
+  let fired = 0
+  const timer = setInterval(
+    () => {
+      const waiting = socket.writableLength
+      if (socket.destroyed || (waiting === 0 && finished())) return stop()
+      // Bytes handed to the kernel so far: written, less what still waits in the socket's buffer.
+      const sent = socket.bytesWritten - waiting
+      const now = Date.now()
+      if (waiting === 0 || sent !== taken) {
+        taken = sent
+        since = now
+        return
+      }
+      if (now - since < ms) return
+      since = now
+      fired++
+      onIdle(fired > 1)
+      if (fired > 1) stop()
+    },
+    Math.max(10, Math.floor(ms / 5)),
+  )
+  timer.unref()
+  const stop = () => clearInterval(timer)
+  return stop
 }
 
 /** The request-scoped AbortController that the app's middleware keeps in `res.locals`. */
