@@ -15,18 +15,25 @@ import { seed } from '../src/seed'
 import {
   FILTER_PARAMS,
   fuzzRuns,
+  PROTOTYPE_KEYS,
   hostileQuery,
   hostileValue,
   REST_PARAMS,
   wellFormed,
 } from './fuzz/arbitraries'
 import { startCms, type TestCms } from './helpers/payload'
+import { buildWorld, loginTokens } from './helpers/world'
+
+const SECRET = 'fuzz-test-shared-secret-0123456789abcd'
 
 let cms: TestCms
 let serve: (request: Request) => Promise<Response>
+let adminToken: string
 beforeAll(async () => {
-  cms = await startCms('sqlite')
+  // The shared secret configured, so the site-only endpoints read what they are sent.
+  cms = await startCms('sqlite', { env: { REVALIDATE_SECRET: SECRET } })
   await seed(cms.payload, { log: () => {} })
+  adminToken = (await loginTokens(cms, await buildWorld(cms.payload), ['admin'])).admin
   // As the Next routes serve them: the guards in front of Payload's REST and GraphQL handlers.
   const rest = withQueryGuard(cms.config, (request: Request) => cms.fetch(request))
   const graphql = withGraphqlGuard(GRAPHQL_POST(Promise.resolve(cms.config)))
@@ -47,12 +54,17 @@ type Failure = { method: string; url: string; status: number; body: string }
 /** Sends every generated request; collects (never throws on) the failures, then reports them all. */
 async function fuzz(
   family: string,
-  requests: fc.Arbitrary<{ method: string; path: string; body?: string }>,
+  requests: fc.Arbitrary<{
+    method: string
+    path: string
+    body?: string
+    headers?: Record<string, string>
+  }>,
 ): Promise<void> {
   const failures: Failure[] = []
   const statuses = new Map<number, number>()
   await fc.assert(
-    fc.asyncProperty(requests, async ({ method, path, body }) => {
+    fc.asyncProperty(requests, async ({ method, path, body, headers }) => {
       const url = `${cms.baseUrl}${path}`
       let status: number
       let text: string
@@ -61,7 +73,7 @@ async function fuzz(
           new Request(url, {
             method,
             body,
-            headers: body ? { 'content-type': 'application/json' } : undefined,
+            headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
           }),
         )
         status = res.status
@@ -181,6 +193,64 @@ describe('fuzz: no response ≥ 500 under hostile input', () => {
           hostileQuery([...FILTER_PARAMS, 'include']),
         )
         .map(([p, q]) => ({ method: 'GET', path: `${p}?${q}` })),
+    )
+  })
+
+  it('should hold on the other custom endpoints, with and without credentials', async () => {
+    const endpoint = fc.constantFrom(
+      { method: 'POST', path: '/api/proposals' },
+      { method: 'POST', path: '/api/unmet-searches' },
+      { method: 'GET', path: '/api/unmet-searches/policy' },
+      { method: 'POST', path: '/api/unmet-searches/to-need' },
+      { method: 'POST', path: '/api/import' },
+      { method: 'POST', path: '/api/learning-needs/1/reviewed' },
+      { method: 'POST', path: '/api/learning-needs/x/reviewed' },
+      { method: 'GET', path: '/api/proposals' },
+    )
+    const field = fc.constantFrom(
+      'kind',
+      'title',
+      'link',
+      'description',
+      'email',
+      'query',
+      'q',
+      'words',
+      'format',
+      'csv',
+      'rows',
+      'dryRun',
+      'note',
+      ...PROTOTYPE_KEYS,
+    )
+    const member = fc.oneof(
+      hostileValue,
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom('knowledge-product', 'learning-need', 'csv', 'https://example.org/x'),
+    )
+    const body = fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.dictionary(field, member, { maxKeys: 6 }).map((o) => JSON.stringify(o)),
+      },
+      { weight: 1, arbitrary: hostileValue },
+      { weight: 1, arbitrary: fc.constant(undefined) },
+    )
+    const auth = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(`Bearer ${SECRET}`),
+      fc.constant(`JWT ${adminToken}`),
+      // Header values are bytes: printable ASCII, so that the request itself can be built.
+      hostileValue.map((v) => `Bearer ${v.replace(/[^\x20-\x7e]/g, '').slice(0, 200)}`),
+    )
+    await fuzz(
+      'other custom endpoints',
+      fc.tuple(endpoint, restQuery, body, auth).map(([e, q, b, a]) => ({
+        method: e.method,
+        path: `${e.path}?${q}`,
+        body: e.method === 'GET' ? undefined : b,
+        headers: a ? { authorization: a } : undefined,
+      })),
     )
   })
 })

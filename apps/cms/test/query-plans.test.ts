@@ -204,6 +204,22 @@ describe('query plans of the public reads [sqlite]', () => {
         })
       }
 
+      it('should serve an anonymous default-shape request (no sort, no depth) in index order', async () => {
+        // Payload appends `-createdAt` to a sort that lacks it; only a sort that ends on the id
+        // lets the index deliver the page without sorting every published product.
+        const plans = await plansOf(async () => {
+          const res = await cms.fetch(`${cms.baseUrl}/api/knowledge-products?limit=20`)
+          expect(res.status).toBe(200)
+        })
+        expectIndexed(plans)
+        const page = plans.find((p) => /limit \?/i.test(p.sql) && /"title"/.test(p.sql))!
+        expect(page, 'the page query').toBeDefined()
+        expect(
+          page.top.filter((d) => /TEMP B-TREE FOR (RIGHT PART OF )?ORDER BY/.test(d)),
+          `${page.sql}\n${page.plan.join('\n')}`,
+        ).toEqual([])
+      })
+
       it('should page the SDK iterator by key (sort value and id of the last row) by index', async () => {
         const plans = await plansOf(async () => {
           let n = 0

@@ -312,6 +312,7 @@ export function createApp(deps: AppDeps): Express {
       active,
       signal,
       maxRows: config.exportMaxRows,
+      writeIdleTimeoutMs: config.writeIdleTimeoutMs,
       meta,
     }
     const pageSize = config.exportPageSize

@@ -49,6 +49,12 @@ const EnvSchema = z.object({
   EXPORT_MAX_CONCURRENT: int(1, 10_000).default(16),
   /** Exports streaming at once from one address; past it 429 with Retry-After. */
   EXPORT_MAX_PER_ADDRESS: int(1, 1_000).default(3),
+  /**
+   * A client that takes no bytes for this long is cut off: the export stops (no more CMS pages,
+   * its slot is freed), the file ends with the incomplete marker, and the connection is closed
+   * if the client takes nothing for as long again.
+   */
+  EXPORT_WRITE_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(60_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 })
 
@@ -74,6 +80,7 @@ export type Config = {
   exportMaxRows: number
   maxConcurrentExports: number
   maxExportsPerAddress: number
+  writeIdleTimeoutMs: number
   logLevel: (typeof LOG_LEVELS)[number]
 }
 
@@ -114,6 +121,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     exportMaxRows: env.EXPORT_MAX_ROWS,
     maxConcurrentExports: env.EXPORT_MAX_CONCURRENT,
     maxExportsPerAddress: env.EXPORT_MAX_PER_ADDRESS,
+    writeIdleTimeoutMs: env.EXPORT_WRITE_IDLE_TIMEOUT_MS,
     logLevel: env.NODE_ENV === 'test' && !source.LOG_LEVEL ? 'silent' : env.LOG_LEVEL,
   }
 }

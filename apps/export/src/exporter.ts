@@ -11,6 +11,7 @@ import { KnowledgeMapError } from '@repo/types'
 import type { Request, Response } from 'express'
 import type { Logger } from 'pino'
 
+import { readAhead, watchWriteIdle } from './flow.js'
 import { DestinationClosed, type ExportMeta, type Format, FORMATS, type Sink } from './formats.js'
 import { cmsUnavailable, HttpProblem } from './problem.js'
 
@@ -25,6 +26,12 @@ export class ShuttingDown extends Error {
   override readonly name = 'ShuttingDown'
   constructor() {
     super('The export service is shutting down.')
+  }
+}
+export class WriteIdle extends Error {
+  override readonly name = 'WriteIdle'
+  constructor(ms: number) {
+    super(`The client took no data for ${ms / 1000} s, so the export was stopped.`)
   }
 }
 export class RequestTimedOut extends Error {
@@ -100,7 +107,11 @@ export function problemFromError(err: unknown): HttpProblem | undefined {
 
 /** The detail written into an incomplete export's marker. */
 function failureDetail(err: unknown, signal: AbortSignal): string {
-  if (signal.aborted && signal.reason instanceof ShuttingDown) return signal.reason.message
+  if (
+    signal.aborted &&
+    (signal.reason instanceof ShuttingDown || signal.reason instanceof WriteIdle)
+  )
+    return signal.reason.message
   if (err instanceof KnowledgeMapError) return `The CMS stopped answering (${err.code}).`
   return 'The export failed on the server.'
 }
@@ -127,6 +138,8 @@ export type ExportPlan<T> = {
   active: ActiveExports
   signal: AbortSignal
   maxRows: number
+  /** A writer blocked this long on a client that reads nothing stops the export. */
+  writeIdleTimeoutMs: number
   meta: ExportMeta
   /** Cheap facts fetched before any byte: the row count and the latest change. */
   preflight: (signal: AbortSignal) => Promise<{ total: number; lastModified?: Date }>
@@ -196,16 +209,45 @@ export async function runExport<T>(plan: ExportPlan<T>): Promise<void> {
     throw err
   }
 
-  const controller = { rows: 0 }
+  const counter = { rows: 0 }
+  const abort = requestController(res)
+  // A client that stops reading leaves the sink waiting for 'drain' for ever: the watch stops the
+  // export (and with it the CMS's paging), and closes the connection if the marker is not taken.
+  const onIdle = (second: boolean) => {
+    if (second) {
+      plan.logger.info({ rows: counter.rows }, 'export cut off: the client still reads nothing')
+      res.destroy()
+      return
+    }
+    plan.logger.warn({ rows: counter.rows }, 'export stopped: the client reads nothing')
+    abort.abort(new WriteIdle(plan.writeIdleTimeoutMs))
+  }
+  if (res.socket) {
+    watchWriteIdle(res.socket, plan.writeIdleTimeoutMs, () => res.writableFinished, onIdle)
+  }
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(signal.reason as Error)
+    if (signal.aborted) fail()
+    else signal.addEventListener('abort', fail, { once: true })
+  })
+  aborted.catch(() => undefined)
+  const unlessAborted = <R>(step: Promise<R>) => Promise.race([step, aborted])
+
   const work = (async () => {
     const sink = plan.sink(res)
     res.status(200)
     try {
-      await sink.begin()
+      await unlessAborted(sink.begin())
       while (!next.done) {
-        await sink.row(next.value)
-        controller.rows++
-        next = await iterator.next()
+        try {
+          await unlessAborted(sink.row(next.value))
+          counter.rows++
+        } catch (err) {
+          // Stopped while the row waits for the client: it is in the file already.
+          if (signal.aborted && err === signal.reason) counter.rows++
+          throw err
+        }
+        next = await unlessAborted(iterator.next())
       }
       await sink.end()
     } catch (err) {
@@ -215,16 +257,16 @@ export async function runExport<T>(plan: ExportPlan<T>): Promise<void> {
         res.destroyed ||
         (signal.aborted && signal.reason instanceof ClientGone)
       if (clientGone) {
-        plan.logger.info({ rows: controller.rows }, 'export stopped: the client went away')
+        plan.logger.info({ rows: counter.rows }, 'export stopped: the client went away')
         res.destroy()
         return
       }
       plan.logger.warn(
-        { err, rows: controller.rows },
+        { err, rows: counter.rows },
         'export incomplete: ending the file with the marker',
       )
       try {
-        await sink.fail({ detail: failureDetail(err, signal), rows: controller.rows })
+        await sink.fail({ detail: failureDetail(err, signal), rows: counter.rows })
       } catch (markerErr) {
         plan.logger.warn({ err: markerErr }, 'could not write the incomplete marker')
         res.destroy()
@@ -233,80 +275,6 @@ export async function runExport<T>(plan: ExportPlan<T>): Promise<void> {
   })()
   plan.active.track(requestController(res), work)
   await work
-}
-
-/**
- * Reads up to `max` records ahead of the consumer, so the CMS's next page is being fetched while
- * the current one is written. A failure of the source is raised only after the records that came
- * before it, so an incomplete file holds every row that arrived.
- */
-export function readAhead<T>(source: AsyncIterable<T>, max: number): AsyncIterableIterator<T> {
-  const it = source[Symbol.asyncIterator]()
-  const queue: T[] = []
-  let finished = false
-  let failed = false
-  let failure: unknown
-  let stopped = false
-  let wakeConsumer: (() => void) | undefined
-  let wakeProducer: (() => void) | undefined
-  const wake = (which: 'consumer' | 'producer') => {
-    const fn = which === 'consumer' ? wakeConsumer : wakeProducer
-    if (which === 'consumer') wakeConsumer = undefined
-    else wakeProducer = undefined
-    fn?.()
-  }
-
-  void (async () => {
-    try {
-      while (!stopped) {
-        if (queue.length >= max) {
-          await new Promise<void>((resolve) => (wakeProducer = resolve))
-          continue
-        }
-        const next = await it.next()
-        if (next.done) break
-        queue.push(next.value)
-        wake('consumer')
-      }
-    } catch (err) {
-      failed = true
-      failure = err
-    } finally {
-      finished = true
-      wake('consumer')
-    }
-    // Stopped by the consumer while the source was idle: let it clean up.
-    if (stopped && !failed) await it.return?.()?.catch(() => undefined)
-  })()
-
-  return {
-    [Symbol.asyncIterator]() {
-      return this
-    },
-    async next(): Promise<IteratorResult<T>> {
-      for (;;) {
-        if (queue.length > 0) {
-          const value = queue.shift() as T
-          wake('producer')
-          return { value, done: false }
-        }
-        if (finished) {
-          if (failed) {
-            failed = false
-            throw failure
-          }
-          return { value: undefined, done: true }
-        }
-        await new Promise<void>((resolve) => (wakeConsumer = resolve))
-      }
-    },
-    async return(): Promise<IteratorResult<T>> {
-      stopped = true
-      queue.length = 0
-      wake('producer')
-      return { value: undefined, done: true }
-    },
-  }
 }
 
 /** The request-scoped AbortController that the app's middleware keeps in `res.locals`. */

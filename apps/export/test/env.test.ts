@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_WINDOW_MS: '10000',
       REQUEST_TIMEOUT_MS: '1234',
       SHUTDOWN_DEADLINE_MS: '0',
+      EXPORT_WRITE_IDLE_TIMEOUT_MS: '250',
       CMS_PUBLIC_URL: 'https://cms.example.org',
     })
     expect(config).toMatchObject({
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
       rateLimitWindowMs: 10_000,
       requestTimeoutMs: 1234,
       shutdownDeadlineMs: 0,
+      writeIdleTimeoutMs: 250,
       cmsPublicUrl: 'https://cms.example.org',
     })
   })

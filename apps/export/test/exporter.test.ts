@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { readAhead } from '../src/exporter.js'
+import { readAhead } from '../src/flow.js'
 
 async function* source(n: number, failAt?: number, pulled?: number[]) {
   for (let i = 0; i < n; i++) {

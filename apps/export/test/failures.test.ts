@@ -240,7 +240,12 @@ describe('fuzz', () => {
     const failures: string[] = []
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...EXPORT_PATHS),
+        fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom(...EXPORT_PATHS) },
+          // The service's other routes, and paths that are none.
+          fc.constantFrom('/healthz', '/readyz', '/openapi.json', '/', '/v1/', '/v1/x.csv'),
+          fc.constantFrom('/v1/knowledge-products.exe', '/v1/%2e%2e', '/v1/knowledge-products'),
+        ),
         fc.oneof(structured, raw),
         fc.boolean(),
         async (path, query, head) => {

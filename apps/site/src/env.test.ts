@@ -11,6 +11,7 @@ describe('site environment', () => {
       exportUrl: 'http://localhost:3002',
       revalidateSecret: undefined,
       revalidateSeconds: 60,
+      sitemapMaxUrls: 50_000,
     })
   })
 
@@ -23,6 +24,11 @@ describe('site environment', () => {
     expect(() => parseEnv({ SITE_URL: 'not a url', REVALIDATE_SECRET: 'short' })).toThrow(
       /SITE_URL[\s\S]*REVALIDATE_SECRET|REVALIDATE_SECRET[\s\S]*SITE_URL/,
     )
+  })
+
+  it('should keep sitemap files within the protocol limit of 50,000 URLs', () => {
+    expect(parseEnv({ SITEMAP_MAX_URLS: '7' }).sitemapMaxUrls).toBe(7)
+    expect(() => parseEnv({ SITEMAP_MAX_URLS: '50001' })).toThrow(/SITEMAP_MAX_URLS/)
   })
 
   it('should treat empty variables as unset', () => {

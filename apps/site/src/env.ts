@@ -21,6 +21,8 @@ const schema = z.object({
   REVALIDATE_SECRET: z.string().min(16, 'REVALIDATE_SECRET needs 16 characters or more').optional(),
   /** Time-based fallback: cached CMS answers are refreshed after this many seconds. */
   REVALIDATE_SECONDS: z.coerce.number().int().positive().default(60),
+  /** URLs per sitemap file (the protocol allows 50,000); the index lists the files. */
+  SITEMAP_MAX_URLS: z.coerce.number().int().min(1).max(50_000).default(50_000),
 })
 
 export type SiteEnv = {
@@ -30,6 +32,7 @@ export type SiteEnv = {
   exportUrl: string
   revalidateSecret: string | undefined
   revalidateSeconds: number
+  sitemapMaxUrls: number
 }
 
 const trim = (url: string) => url.replace(/\/+$/, '')
@@ -50,6 +53,7 @@ export function parseEnv(source: Record<string, string | undefined>): SiteEnv {
     exportUrl: trim(e.EXPORT_URL),
     revalidateSecret: e.REVALIDATE_SECRET,
     revalidateSeconds: e.REVALIDATE_SECONDS,
+    sitemapMaxUrls: e.SITEMAP_MAX_URLS,
   }
 }
 
@@ -63,6 +67,7 @@ export function env(): SiteEnv {
     EXPORT_URL: process.env.EXPORT_URL,
     REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,
     REVALIDATE_SECONDS: process.env.REVALIDATE_SECONDS,
+    SITEMAP_MAX_URLS: process.env.SITEMAP_MAX_URLS,
   })
   return cached
 }

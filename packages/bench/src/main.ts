@@ -7,11 +7,14 @@
  *   pnpm bench                                # all, 3 runs of 5 s per load figure
  *   pnpm --filter @repo/bench bench -- --only api,matrix --runs 1 --seconds 3
  *
- * Options: --only api,matrix,sdk,site,search   --runs N   --seconds N   --database <file>
+ * Options: --only api,matrix,sdk,site,search,default,sitemap   --runs N   --seconds N
+ *   --database <file>
+ *   --cms-root <dir>   run the CMS built in another checkout (e.g. a worktree of an older commit,
+ *                      for the "before" of the default-request figure; results labelled `before`)
  * The export service has its own benchmark (`pnpm --filter @repo/export bench`, run by
  * `pnpm bench` too): its figures are in apps/export/bench/results/.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,21 +24,24 @@ import { findRepoRoot, freePort, startBuiltCms, startBuiltSite } from '@repo/tes
 import Database from 'libsql'
 
 import { benchApi } from './api.js'
+import { benchDefaultRequest } from './default-request.js'
 import { benchMatrix } from './matrix.js'
 import { printTable, writeResult } from './results.js'
 import { benchSdk } from './sdk.js'
 import { benchSearch } from './search.js'
 import { benchSite } from './site.js'
+import { benchSitemap } from './sitemap.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repoRoot = findRepoRoot(here)
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
-    only: { type: 'string', default: 'site,search,api,matrix,sdk' },
+    only: { type: 'string', default: 'site,search,api,matrix,sdk,default,sitemap' },
     runs: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '5' },
     database: { type: 'string' },
+    'cms-root': { type: 'string' },
   },
 })
 const only = new Set(values.only!.split(','))
@@ -46,6 +52,11 @@ const dbFile = path.resolve(
     process.env.BENCH_DATABASE ??
     path.join(repoRoot, 'apps/cms/data/synthetic.db'),
 )
+const cmsRoot = path.resolve(values['cms-root'] ?? repoRoot)
+const cmsLabel = values['cms-root'] ? 'before' : 'after'
+const cmsCommit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: cmsRoot })
+  .toString()
+  .trim()
 const admin = { email: 'bench-admin@example.org', password: 'bench-admin-password-1' }
 
 // --- The data ---------------------------------------------------------------------------------
@@ -95,8 +106,9 @@ process.on('SIGINT', () => void stopAll().then(() => process.exit(130)))
 
 try {
   console.log('Starting the built CMS (next start, production) on the synthetic database…')
+  console.log(`CMS from ${cmsRoot} (${cmsCommit}, "${cmsLabel}")`)
   const cms = await startBuiltCms({
-    repoRoot,
+    repoRoot: cmsRoot,
     env: {
       DATABASE_URL: `file:${dbFile}`,
       SEED_ADMIN_EMAIL: admin.email,
@@ -143,6 +155,27 @@ try {
       needSlug,
     })
     await raw()
+    stops.pop()
+  }
+  if (only.has('default')) {
+    summaries[`defaultRequest-${cmsLabel}`] = await benchDefaultRequest({
+      repoRoot,
+      cmsUrl: cms.url,
+      runs,
+      seconds,
+      label: cmsLabel,
+      commit: cmsCommit,
+    })
+  }
+  if (only.has('sitemap')) {
+    rmSync(path.join(repoRoot, 'apps/site/.next/cache/fetch-cache'), {
+      recursive: true,
+      force: true,
+    })
+    const site = await startBuiltSite({ repoRoot, cmsUrl: cms.url })
+    stops.push(site.stop)
+    summaries.sitemap = await benchSitemap({ repoRoot, siteUrl: site.url, runs })
+    await site.stop()
     stops.pop()
   }
   if (only.has('matrix'))

@@ -33,6 +33,8 @@ import {
   type Id,
   type Insight,
   InsightSchema,
+  type Link,
+  LinkSchema,
   type LearningNeed,
   LearningNeedSchema,
   type Matrix,
@@ -121,6 +123,12 @@ export type CollectionClient<T, F> = {
       pageSize?: number
     },
   ): AsyncIterableIterator<T>
+  /**
+   * One page of every public record's slug and last change, by id: the slim listing a sitemap
+   * is built from (depth 0, those fields only, nothing populated).
+   * @throws KnowledgeMapError
+   */
+  links(page: { page: number; limit: number }, options?: RequestOptions): Promise<Page<Link>>
 }
 
 /** The SDK client: one `CollectionClient` per public collection, plus the map. */
@@ -431,6 +439,7 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
     language: FilterLanguage<Out, In>,
   ): CollectionClient<T, In> {
     const listSchema = pageSchema(docSchema)
+    const linkSchema = pageSchema(LinkSchema)
 
     const toFilter = (filter: In | QueryInput | undefined): Out => toFilterWith(language, filter)
 
@@ -472,6 +481,23 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
           })
         }
         return doc
+      },
+
+      async links({ page, limit }, init) {
+        if (!Number.isInteger(page) || page < 1 || !Number.isInteger(limit) || limit < 1) {
+          throw new KnowledgeMapError('links: page and limit are whole numbers from 1.', {
+            code: 'invalid_filter',
+          })
+        }
+        const params = new URLSearchParams({
+          depth: '0',
+          sort: 'id',
+          limit: String(Math.min(limit, MAX_ITERATE_PAGE)),
+          page: String(page),
+          'select[slug]': 'true',
+          'select[updatedAt]': 'true',
+        })
+        return (await request(`/${slug}`, params, linkSchema, init)) as Page<Link>
       },
 
       async *iterate(filter, init) {

@@ -314,6 +314,10 @@ export const pageSchema = <T extends z.ZodType>(doc: T) =>
     nextPage: z.number().int().nullish(),
     prevPage: z.number().int().nullish(),
   })
+/** A record's address and last change: the slim listing a sitemap is built from. */
+export const LinkSchema = z.object({ id: IdSchema, slug: z.string().min(1), updatedAt: z.string() })
+export type Link = z.infer<typeof LinkSchema>
+
 /** A page of results with validated documents. */
 export type Page<T> = {
   docs: T[]

@@ -62,6 +62,39 @@ describe('createClient', () => {
     expect(seen[1]!.auth).toBe('users API-Key secret')
   })
 
+  it('should ask links for slugs and dates only: depth 0, by id, one page', async () => {
+    const urls: URL[] = []
+    const client = createClient({
+      baseUrl: 'https://cms.example.org',
+      fetch: (async (input: RequestInfo | URL) => {
+        urls.push(new URL(String(input)))
+        return Response.json({
+          docs: [{ id: 7, slug: 'a-product', updatedAt: '2026-01-02T03:04:05.000Z' }],
+          totalDocs: 1,
+          limit: 500,
+          page: 3,
+          totalPages: 1,
+          hasNextPage: false,
+          hasPrevPage: true,
+        })
+      }) as typeof fetch,
+    })
+    const page = await client.products.links({ page: 3, limit: 10_000 })
+    expect(page.docs).toEqual([{ id: 7, slug: 'a-product', updatedAt: '2026-01-02T03:04:05.000Z' }])
+    const params = urls[0]!.searchParams
+    expect(urls[0]!.pathname).toBe('/api/knowledge-products')
+    expect(Object.fromEntries(params)).toEqual({
+      depth: '0',
+      sort: 'id',
+      limit: '500',
+      page: '3',
+      'select[slug]': 'true',
+      'select[updatedAt]': 'true',
+    })
+    const bad = await client.themes.links({ page: 0, limit: 10 }).catch((e: unknown) => e)
+    expect((bad as KnowledgeMapError).code).toBe('invalid_filter')
+  })
+
   it('should turn a failing fetch into a network_error with status 0', async () => {
     const client = createClient({
       baseUrl: 'http://localhost:1',

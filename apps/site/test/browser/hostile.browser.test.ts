@@ -4,7 +4,9 @@
  *   400 page naming it; the fixed URL answers 200 and is indexable;
  * - a product page carries Highwire `citation_*` tags, COinS and JSON-LD;
  * - hostile query strings on the site's pages and the CMS's public REST API never get a 5xx
- *   (`FUZZ_RUNS` requests per family, 2,000 by default; every failing URL is printed).
+ *   (`FUZZ_RUNS` requests per family, 2,000 by default; every failing URL is printed), and so
+ *   do the feeds, the sitemap, `POST /api/revalidate` and a bare form post to `/propose`.
+ *   `pnpm fuzz` runs these families.
  */
 import path from 'node:path'
 
@@ -23,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const here = path.dirname(new URL(import.meta.url).pathname)
 const repoRoot = findRepoRoot(here)
 const RUNS = Number(process.env.FUZZ_RUNS) || 2000
+const SECRET = 'site-hostile-test-revalidate-secret-0123'
 
 let cms: RunningCms
 let site: RunningServer
@@ -35,7 +38,11 @@ beforeAll(async () => {
     repoRoot,
     cmsUrl: cms.url,
     port: sitePort,
-    env: { CMS_PUBLIC_URL: 'https://cms.public.test', EXPORT_URL: 'http://export.example.test' },
+    env: {
+      CMS_PUBLIC_URL: 'https://cms.public.test',
+      EXPORT_URL: 'http://export.example.test',
+      REVALIDATE_SECRET: SECRET,
+    },
   })
   sdk = createClient({ baseUrl: cms.url })
 }, 300_000)
@@ -128,12 +135,16 @@ const query = (known: string[]) =>
     .array(fc.tuple(keyOf(known), value), { maxLength: 5 })
     .map((pairs) => new URLSearchParams(pairs).toString())
 
-async function fuzz(family: string, urls: fc.Arbitrary<string>) {
+type Sent = string | { url: string; init: RequestInit }
+
+async function fuzz(family: string, requests: fc.Arbitrary<Sent>) {
   const failures: string[] = []
   const statuses = new Map<number, number>()
   await fc.assert(
-    fc.asyncProperty(urls, async (url) => {
-      const status = await get(url).then(
+    fc.asyncProperty(requests, async (sent) => {
+      const url = typeof sent === 'string' ? sent : sent.url
+      const init = typeof sent === 'string' ? {} : sent.init
+      const status = await fetch(url, { redirect: 'manual', ...init }).then(
         async (r) => {
           await r.arrayBuffer()
           return r.status
@@ -141,7 +152,11 @@ async function fuzz(family: string, urls: fc.Arbitrary<string>) {
         () => 599,
       )
       statuses.set(status, (statuses.get(status) ?? 0) + 1)
-      if (status >= 500) failures.push(`${status} ${url.slice(0, 4000)}`)
+      if (status >= 500) {
+        const method = init.method ?? 'GET'
+        const body = typeof init.body === 'string' ? ` body ${init.body.slice(0, 500)}` : ''
+        failures.push(`${status} ${method} ${url.slice(0, 4000)}${body}`)
+      }
     }),
     { numRuns: RUNS },
   )
@@ -177,6 +192,65 @@ describe('fuzz over HTTP: no response ≥ 500', () => {
       fc
         .tuple(collection, fc.constantFrom('', '/1', '/access', '/count', '/x'), query(known))
         .map(([c, tail, q]) => `${cms.url}/api/${c}${tail}?${q}`),
+    )
+  }, 600_000)
+
+  it('should hold on the feeds, the sitemap and the site API routes', async () => {
+    const slug = fc.oneof(
+      fc.constantFrom('x', 'civic-space', '%2e%2e', '😀', '9'.repeat(50), 'products-1', 'pages-0'),
+      fc.string({ maxLength: 20 }),
+    )
+    const known = ['q', 'theme', 'type', 'yearFrom', 'page', 'limit', 'coverage', 'kind']
+    const enc = (s: string) => encodeURIComponent(wellFormed(s))
+    const get = fc.oneof(
+      fc.constantFrom('/feeds/products.atom', '/feeds/new.atom', '/sitemap.xml', '/robots.txt'),
+      slug.map((s) => `/feeds/themes/${enc(s)}.atom`),
+      slug.map((s) => `/feeds/partnerships/${enc(s)}.atom`),
+      slug.map((s) => `/feeds/learning-needs/${enc(s)}`),
+      slug.map((s) => `/sitemaps/${enc(s)}.xml`),
+      slug.map((s) => `/sitemaps/${enc(s)}`),
+    )
+    const gets = fc
+      .tuple(get, query(known))
+      .map(([p, q]): Sent => `${site.url}${p}${q ? `?${q}` : ''}`)
+    const body = fc.oneof(
+      value,
+      fc.constant('{"__proto__":{"paths":["/x"]},"constructor":{"prototype":{"slug":"x"}}}'),
+      fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+      fc
+        .record(
+          {
+            collection: value,
+            slug: value,
+            paths: fc.array(value, { maxLength: 60 }),
+          },
+          { requiredKeys: [] },
+        )
+        .map((v) => JSON.stringify(v)),
+    )
+    const auth = fc.constantFrom(undefined, `Bearer ${SECRET}`, 'Bearer wrong', SECRET)
+    const revalidate = fc.tuple(body, auth).map(([b, a]): Sent => ({
+      url: `${site.url}/api/revalidate`,
+      init: {
+        method: 'POST',
+        body: b,
+        headers: { 'content-type': 'application/json', ...(a ? { authorization: a } : {}) },
+      },
+    }))
+    // A form post without Next's action header, as a bot sends it.
+    const propose = fc
+      .tuple(query(['kind', 'title', 'link', 'email', 'website']), query([]))
+      .map(([form, q]): Sent => ({
+        url: `${site.url}/propose${q ? `?${q}` : ''}`,
+        init: {
+          method: 'POST',
+          body: form,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        },
+      }))
+    await fuzz(
+      'site feeds, sitemap and API routes',
+      fc.oneof({ weight: 3, arbitrary: gets }, revalidate, propose),
     )
   }, 600_000)
 })

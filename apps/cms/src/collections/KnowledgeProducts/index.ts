@@ -42,7 +42,9 @@ export const KnowledgeProducts: CollectionConfig = {
     listSearchableFields: ['title', 'slug', 'summary'],
     description: 'Publications, tools, methods and instruments produced by the partnerships.',
   },
-  defaultSort: '-updatedAt',
+  // Ends on the id: Payload appends `-createdAt` to a sort without it, which no index serves in
+  // order, so a request without `sort` would sort every published product.
+  defaultSort: ['-updatedAt', '-id'],
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   trash: true,
   // Sorts of the site, the SDK and the export (`PRODUCT_SORTS`), and type + year filters.
