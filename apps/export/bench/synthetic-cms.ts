@@ -3,7 +3,9 @@
  * products and programmes from GENERATED records ("SYNTHETIC benchmark product …"), as fast as it
  * can. It isolates the export service's own throughput and memory (HTTP, SDK validation, writers)
  * from the CMS's query cost, at sizes the real CMS cannot serve on a small machine. It honours
- * what the SDK's keyset iterator sends: `where` with `id > last`, `limit`, and the count.
+ * what the SDK sends: the keyset iterator's `where` with `id > last`, `limit` and the count; the
+ * product search's first page and total; and the NDJSON stream, written in chunks of
+ * `STREAM_CHUNK` records as fast as the reader takes them (`chunks()` counts them).
  */
 import { once } from 'node:events'
 import { createServer } from 'node:http'
@@ -67,13 +69,36 @@ function afterId(where: unknown): number {
   return found
 }
 
+/** Records per write of the synthetic stream (one "page" of the database). */
+export const STREAM_CHUNK = 100
+
 export async function startSyntheticCms(
   rows: number,
-): Promise<{ url: string; close(): Promise<void> }> {
+): Promise<{ url: string; close(): Promise<void>; chunks(): number }> {
   const now = new Date('2026-01-01T00:00:00Z').toISOString()
+  let chunks = 0
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://synthetic')
     const limit = Math.min(100, Number(url.searchParams.get('limit') ?? 10))
+    if (url.pathname === '/api/stream/knowledge-products') {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' })
+      let next = 1
+      let gone = false
+      res.on('close', () => (gone = true))
+      const pump = () => {
+        while (!gone && next <= rows) {
+          const lines: string[] = []
+          for (let k = 0; k < STREAM_CHUNK && next <= rows; k++, next++) {
+            lines.push(JSON.stringify({ record: syntheticProduct(next, now) }))
+          }
+          chunks++
+          if (!res.write(`${lines.join('\n')}\n`)) return void res.once('drain', pump)
+        }
+        if (!gone) res.end(`${JSON.stringify({ end: { count: rows } })}\n`)
+      }
+      pump()
+      return
+    }
     let body: unknown
     if (url.pathname === '/api/programmes') {
       body = page(
@@ -94,6 +119,21 @@ export async function startSyntheticCms(
         limit,
         false,
       )
+    } else if (url.pathname === '/api/search/knowledge-products') {
+      const docs: Product[] = []
+      for (let i = 1; i <= Math.min(rows, limit); i++) docs.push(syntheticProduct(i, now))
+      body = {
+        engine: 'synthetic',
+        query: null,
+        docs,
+        hits: docs.map((d) => ({ id: d.id, score: null, snippet: { title: [], summary: [] } })),
+        totalDocs: rows,
+        page: 1,
+        limit,
+        totalPages: Math.ceil(rows / limit),
+        suggestions: [],
+        didYouMean: null,
+      }
     } else if (url.pathname === '/api/knowledge-products') {
       const where = url.searchParams.get('where')
       const after = where ? afterId(JSON.parse(where)) : 0
@@ -119,6 +159,7 @@ export async function startSyntheticCms(
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
+    chunks: () => chunks,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

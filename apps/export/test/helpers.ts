@@ -240,6 +240,28 @@ export async function serveCms(
           if (typeof v === 'string') headers.set(k, v)
         }
         const response = await cms.fetch(`${cms.baseUrl}${path}`, { method: req.method, headers })
+        if (path.includes('/stream/') && response.ok && response.body) {
+          // A slow CMS stream: each record line after the page delay (one record per "page").
+          res.writeHead(response.status, { 'content-type': response.headers.get('content-type')! })
+          let buffer = ''
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+          for (;;) {
+            const { done, value } = await reader.read()
+            if (done) break
+            buffer += value
+            let nl: number
+            while ((nl = buffer.indexOf('\n')) !== -1) {
+              const line = buffer.slice(0, nl + 1)
+              buffer = buffer.slice(nl + 1)
+              const wait = options.pageDelayMs?.() ?? 0
+              if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+              if (res.destroyed) return
+              res.write(line)
+            }
+          }
+          res.end(buffer)
+          return
+        }
         const body = Buffer.from(await response.arrayBuffer())
         res.writeHead(response.status, {
           'content-type': response.headers.get('content-type') ?? 'application/json',

@@ -16,26 +16,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSyntheticCms } from '../bench/synthetic-cms.js'
 import { appFor } from './helpers.js'
 
-let cms: { url: string; close(): Promise<void> }
+let cms: { url: string; close(): Promise<void>; chunks(): number }
 beforeAll(async () => {
   cms = await startSyntheticCms(1_000_000)
 })
 afterAll(async () => cms?.close())
 
-/** The CMS's `fetch`, counting product pages, optionally held until `release()`. */
+/**
+ * The CMS's `fetch`, counting the product streams asked for (optionally held until `release()`)
+ * and, as `pages`, the chunks the CMS has written: what it read from its database.
+ */
 function cmsFetch(hold = false) {
-  let pages = 0
+  let streams = 0
   let release!: () => void
   const gate = new Promise<void>((resolve) => (release = resolve))
   const f = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input)
-    if (url.includes('/api/knowledge-products') && url.includes('pagination=false')) {
-      pages++
+    if (url.includes('/api/stream/knowledge-products')) {
+      streams++
       if (hold) await gate
     }
     return fetch(input, init)
   }) as typeof fetch
-  return { fetch: f, pages: () => pages, release }
+  const start = cms.chunks()
+  return { fetch: f, streams: () => streams, pages: () => cms.chunks() - start, release }
 }
 
 async function listen(
@@ -102,13 +106,13 @@ describe('exports under stress', () => {
     try {
       const path = `${url}/v1/knowledge-products.csv`
       const first = open(path, '203.0.113.1')
-      await until(() => held.pages() >= 1)
+      await until(() => held.streams() >= 1)
       const again = await open(path, '203.0.113.1')
       expect(again.statusCode).toBe(429)
       expect(Number(again.headers['retry-after'])).toBeGreaterThan(0)
       again.resume()
       const second = open(path, '203.0.113.2')
-      await until(() => held.pages() >= 2)
+      await until(() => held.streams() >= 2)
       const third = await open(path, '203.0.113.3')
       expect(third.statusCode).toBe(503)
       expect(Number(third.headers['retry-after'])).toBeGreaterThan(0)
