@@ -1,5 +1,5 @@
 import { type SQLiteAdapter, sql } from '@payloadcms/db-sqlite'
-import { COLLECTIONS } from '@repo/types'
+import { COLLECTIONS, type CollectionSlug } from '@repo/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { REVIEW_EVENTS } from '../src/review/states'
@@ -35,7 +35,7 @@ describe('atomic writes [sqlite]', () => {
       data: { ...recordData(COLLECTIONS.learningNeeds, world), _status: 'published' } as never,
       depth: 0,
     })
-  const stored = (collection: string, id: string | number) =>
+  const stored = (collection: CollectionSlug, id: string | number) =>
     cms.payload.db.findOne({ collection, where: { id: { equals: id } } }) as Promise<Record<
       string,
       unknown
