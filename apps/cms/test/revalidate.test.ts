@@ -160,4 +160,3 @@ it('should not revalidate a draft save, which changes nothing the public sees', 
   await settle()
   expect(calls.filter((c) => c.body.slug === doc.slug)).toEqual([])
 })
-

@@ -64,7 +64,8 @@ export async function startCms(
   // Each write runs the way the Next route runs it (serialised on SQLite, after-commit hooks).
   const handler = withWrites(
     config,
-    (request: Request, _context?: never) => handleEndpoints({ config, request, payloadInstanceCacheKey: key }),
+    (request: Request, _context?: never) =>
+      handleEndpoints({ config, request, payloadInstanceCacheKey: key }),
     { selfLocking: [IMPORT_PATH] },
   )
   const inProcessFetch = (async (input: RequestInfo | URL, init?: RequestInit) =>

@@ -41,7 +41,10 @@ export async function buildWorld(payload: Payload): Promise<World> {
   })
   // One after the other: on SQLite a process writes one transaction at a time (lib/writes.ts).
   const partnership = (name: string) =>
-    payload.create({ collection: COLLECTIONS.partnerships, data: { name, programme: programme.id } })
+    payload.create({
+      collection: COLLECTIONS.partnerships,
+      data: { name, programme: programme.id },
+    })
   const a = await partnership('Partnership A')
   const b = await partnership('Partnership B')
   const make = async (

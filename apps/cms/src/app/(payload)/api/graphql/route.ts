@@ -6,6 +6,8 @@ import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 import { withGraphqlGuard } from '../../../../api/guard'
 import { graphqlMayWrite, withWrites } from '../../../../lib/writes'
 
-export const POST = withGraphqlGuard(withWrites(config, GRAPHQL_POST(config), { writes: graphqlMayWrite }))
+export const POST = withGraphqlGuard(
+  withWrites(config, GRAPHQL_POST(config), { writes: graphqlMayWrite }),
+)
 
 export const OPTIONS = REST_OPTIONS(config)
