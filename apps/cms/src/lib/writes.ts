@@ -92,11 +92,16 @@ type RouteHandler = (request: Request, context: never) => Promise<Response>
 export type WriteRouteOptions = {
   /** Paths (under the API route) that lock per step themselves: the import, per batch. */
   selfLocking?: string[]
-  /** Whether a request may write; default: any method but GET, HEAD and OPTIONS. */
+  /** Whether a request may write; default: any method but GET, HEAD and OPTIONS, and the job runs. */
   writes?: (request: Request) => boolean | Promise<boolean>
 }
 
 const readMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+// Payload's job endpoints run (and so write) on GET.
+const writingGets = /\/payload-jobs\/(run|handle-schedules)\/?$/
+
+const mayWrite = (request: Request) =>
+  !readMethods.has(request.method) || writingGets.test(new URL(request.url).pathname)
 
 /**
  * A Next route handler (REST, GraphQL) run as one write: after-commit callbacks run once it has
@@ -107,7 +112,7 @@ export function withWrites<H extends RouteHandler>(
   handler: H,
   options: WriteRouteOptions = {},
 ): H {
-  const { selfLocking = [], writes = (r: Request) => !readMethods.has(r.method) } = options
+  const { selfLocking = [], writes = mayWrite } = options
   return (async (request: Request, context: never) => {
     const resolved = await config
     const run = () => handler(request, context)
