@@ -124,6 +124,18 @@ export function withWrites<H extends RouteHandler>(
   }) as H
 }
 
+/**
+ * The admin's server functions run as one write each, serialised on SQLite: some write (the
+ * document lock kept by `form-state`, `schedule-publish`), and which do is Payload's business.
+ */
+export async function withServerFunctionWrites<T>(
+  config: Promise<SanitizedConfig> | SanitizedConfig,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const resolved = await config
+  return writeScope(() => (serialisesWrites(resolved.db) ? writeLock(fn) : fn()))
+}
+
 /** For GraphQL: only a request that names a mutation may write. */
 export const graphqlMayWrite = async (request: Request): Promise<boolean> =>
   /\bmutation\b/.test(await request.clone().text())

@@ -1,7 +1,6 @@
 import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
 
 import { isRole } from '../access/roles'
-import { serialisedWrite } from '../lib/writes'
 
 export const SCHEDULE_REFUSED =
   'Only editors schedule publishing or unpublishing, and only they cancel a scheduled one.'
@@ -15,5 +14,5 @@ export const SCHEDULE_REFUSED =
  */
 export const guardedSchedulePublish: typeof schedulePublishHandler = async (args) => {
   if (!isRole(args.req.user, 'admin', 'editor')) return { error: SCHEDULE_REFUSED }
-  return serialisedWrite(args.req.payload, async () => schedulePublishHandler(args))
+  return schedulePublishHandler(args)
 }
