@@ -15,6 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const artefacts = path.resolve('test-results')
 const SECRET = 'promises-browser-test-revalidate-secret-01'
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+)
 
 type Doc = { id: number | string; slug: string; title: string; _status?: string }
 
@@ -178,6 +182,68 @@ describe('editorial promises in a real browser', () => {
       expect(await onSite.text()).toContain(product.title)
     })
   }, 240_000)
+
+  it('should take parallel editor writes on the built CMS, none refused for a conflict', async () => {
+    await withDiagnostics(async () => {
+      const editor = await adminApi(cms(), people.editor)
+      const need = await admin.create({
+        collection: COLLECTIONS.learningNeeds,
+        data: {
+          title: `Busy need ${Date.now()}`,
+          description: 'A need twenty products link at once.',
+          kind: 'learning-need',
+          raisedBy: [partnership.id],
+          _status: 'published',
+        },
+      })
+      const outcome = (what: string) => async (res: Response) =>
+        `${what} ${res.status}${res.ok ? '' : ` ${await res.text()}`}`
+      // Logins and uploads wait on real I/O (password hashing, files) inside their transaction,
+      // so other requests start meanwhile: these are what collide without the write lock.
+      const logins = Array.from({ length: 6 }, () =>
+        fetch(`${cms()}/api/users/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(people.editor),
+        }).then(outcome('login')),
+      )
+      const uploads = Array.from({ length: 4 }, (_, i) => {
+        const form = new FormData()
+        form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), `pixel-${i}.png`)
+        form.append('_payload', JSON.stringify({ alt: `Pixel ${i}` }))
+        return fetch(`${cms()}/api/${COLLECTIONS.media}`, {
+          method: 'POST',
+          headers: { Authorization: editor.authorization },
+          body: form,
+        }).then(outcome('upload'))
+      })
+      const creates = Array.from({ length: 20 }, (_, i) =>
+        fetch(`${cms()}/api/${COLLECTIONS.knowledgeProducts}`, {
+          method: 'POST',
+          headers: { Authorization: editor.authorization, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            title: `Busy product ${i} ${Date.now()}`,
+            type: 'report',
+            partnerships: [partnership.id],
+            learningNeeds: [need.id],
+            _status: 'published',
+          }),
+        }).then(outcome('create')),
+      )
+      const answers = await Promise.all([...logins, ...uploads, ...creates])
+      expect(answers).toEqual([
+        ...logins.map(() => 'login 200'),
+        ...uploads.map(() => 'upload 201'),
+        ...creates.map(() => 'create 201'),
+      ])
+      const { docs } = await admin.find({
+        collection: COLLECTIONS.learningNeeds,
+        where: { id: { equals: need.id } },
+        depth: 0,
+      })
+      expect(docs[0]?.publishedProductCount).toBe(20)
+    })
+  }, 120_000)
 
   it('should update a need’s coverage on the site when an editor unlinks it in a draft, then publishes', async () => {
     await withDiagnostics(async () => {
