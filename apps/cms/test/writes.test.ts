@@ -1,7 +1,13 @@
-import type { PayloadRequest, SanitizedConfig } from 'payload'
+import type { Payload, PayloadRequest, SanitizedConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { afterCommit, withWrites, writeLock, writeScope } from '../src/lib/writes'
+import {
+  afterCommit,
+  runJobsSerialised,
+  withWrites,
+  writeLock,
+  writeScope,
+} from '../src/lib/writes'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 
@@ -67,5 +73,37 @@ describe('writes', () => {
     expect(await peak('sqlite', 'GET')).toBe(4)
     expect(await peak('sqlite', 'POST', '/api/import')).toBe(4)
     expect(await peak('mongoose', 'POST')).toBe(4)
+  })
+
+  it('should run due jobs under the write lock, never next to another write', async () => {
+    const log: string[] = []
+    const step = (name: string) => async () => {
+      log.push(`${name} start`)
+      await tick()
+      log.push(`${name} end`)
+      return {}
+    }
+    const payload = {
+      jobs: { handleSchedules: step('schedules'), run: step('jobs') },
+      logger: { error: () => {} },
+    } as unknown as Payload
+    const stop = runJobsSerialised(payload, 1)
+    try {
+      await writeLock(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        log.push('write')
+      })
+      await expect.poll(() => log.length).toBeGreaterThanOrEqual(5)
+    } finally {
+      stop()
+    }
+    // The write held the lock first: the jobs ran after it, schedules then jobs, one at a time.
+    expect(log.slice(0, 5)).toEqual([
+      'write',
+      'schedules start',
+      'schedules end',
+      'jobs start',
+      'jobs end',
+    ])
   })
 })

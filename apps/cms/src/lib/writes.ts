@@ -144,19 +144,26 @@ const JOBS_EVERY_MS = 60_000
 
 /**
  * Runs due jobs every minute (what Payload's `jobs.autoRun` does) inside `writeLock`, since the
- * jobs runner writes in transactions of its own. Used on SQLite in place of `autoRun`.
+ * jobs runner writes in transactions of its own, and as one write scope, so a scheduled publish
+ * revalidates the site after its commit. Used on SQLite in place of `autoRun`'s crons.
  */
-export function runJobsSerialised(payload: Payload): void {
+export function runJobsSerialised(
+  payload: Pick<Payload, 'jobs' | 'logger'>,
+  everyMs = JOBS_EVERY_MS,
+): () => void {
   let running = false
   const timer = setInterval(() => {
     if (running) return
     running = true
-    writeLock(async () => {
-      await payload.jobs.handleSchedules({ allQueues: true })
-      await payload.jobs.run({ allQueues: true, limit: 20 })
-    })
+    writeScope(() =>
+      writeLock(async () => {
+        await payload.jobs.handleSchedules({ allQueues: true })
+        await payload.jobs.run({ allQueues: true, limit: 20 })
+      }),
+    )
       .catch((err: unknown) => payload.logger.error({ err, msg: 'Job queue run failed' }))
       .finally(() => (running = false))
-  }, JOBS_EVERY_MS)
+  }, everyMs)
   timer.unref?.()
+  return () => clearInterval(timer)
 }
