@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util'
 import { createLocalReq } from 'payload'
 
 import { reconcileCoverage } from '../src/lib/coverage'
+import { retryOnConflict } from '../src/lib/retry'
 import { openPayload } from './lib'
 
 const { values } = parseArgs({ options: { production: { type: 'boolean', default: false } } })
@@ -19,8 +20,10 @@ const { values } = parseArgs({ options: { production: { type: 'boolean', default
 const payload = await openPayload({ production: values.production })
 let code = 0
 try {
-  const req = await createLocalReq({}, payload)
-  const report = await reconcileCoverage(req)
+  // The server may be writing to the same SQLite file: a conflict runs the (idempotent) recount again.
+  const report = await retryOnConflict(async () =>
+    reconcileCoverage(await createLocalReq({}, payload)),
+  )
   for (const c of report.corrected) {
     console.log(
       `${c.slug ?? c.id}: coverage ${c.before.coverage ?? '–'} → ${c.after.coverage}, published products ${c.before.count ?? '–'} → ${c.after.count}`,

@@ -59,6 +59,10 @@ export function createDatabaseAdapter(url: string): DatabaseAdapterObj {
     client: { url },
     migrationDir: path.resolve(dirname, 'migrations'),
     push: false,
+    // Every save is one transaction with its recounts, review event and search index. libsql runs
+    // each as BEGIN IMMEDIATE on a connection of its own; this process serialises them
+    // (`writeLock`, lib/writes.ts) and other processes wait up to the busy timeout, then retry.
+    transactionOptions: { behavior: 'immediate' },
     busyTimeout: 10_000,
     wal: url.startsWith('file:') ? true : undefined,
     prodMigrations: migrations,
@@ -143,7 +147,10 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
     sharp,
     // Over the limit: 413, nothing stored (never a truncated file).
     upload: { limits: { fileSize: env.MAX_UPLOAD_BYTES }, abortOnLimit: true },
-    jobs: jobsConfig({ autoRun: env.NODE_ENV !== 'test' }),
+    jobs: jobsConfig({
+      autoRun: env.NODE_ENV !== 'test',
+      serialised: !/^mongodb(\+srv)?:\/\//.test(databaseUrl),
+    }),
     graphQL: { disablePlaygroundInProduction: true },
     telemetry: false,
     plugins: await storagePlugins({ databaseKind: env.databaseKind, env }),

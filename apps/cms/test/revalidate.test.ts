@@ -1,16 +1,22 @@
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { COLLECTIONS } from '@repo/types'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 
 import { startCms, type TestCms } from './helpers/payload'
-import { buildWorld, recordData, type World } from './helpers/world'
+import { buildWorld, loginTokens, recordData, type World } from './helpers/world'
 
 const SITE = 'http://site.test'
 
 /** What the site was told, and what the database said when it was told. */
-type Call = { body: { collection: string; slug?: string }; liveStatus: unknown }
+type Call = {
+  body: { collection: string; slug?: string }
+  liveStatus: unknown
+  deletedAt?: unknown
+}
 
 let cms: TestCms
 let world: World
+let editorToken: string
 const calls: Call[] = []
 
 beforeAll(async () => {
@@ -21,17 +27,24 @@ beforeAll(async () => {
     const url = String(input instanceof Request ? input.url : input)
     if (!url.startsWith(SITE)) return realFetch(input, init)
     const body = JSON.parse(String(init?.body)) as Call['body']
-    // Read outside any transaction: what another process (the site) would see now.
-    const { docs } = await cms.payload.db.find({
-      collection: body.collection as never,
-      where: { slug: { equals: body.slug } },
-      limit: 1,
+    if (body.collection !== COLLECTIONS.knowledgeProducts) return new Response('{}')
+    // Read at the very moment the site is told, outside any transaction (what the site would
+    // read): libsql's client runs the statement before its first await, so this is not later.
+    const { rows } = await (cms.payload.db as unknown as SQLiteAdapter).client.execute({
+      sql: 'SELECT _status, deleted_at FROM knowledge_products WHERE slug = ?',
+      args: [body.slug ?? ''],
     })
-    calls.push({ body, liveStatus: (docs[0] as { _status?: unknown } | undefined)?._status })
+    const call = {
+      body,
+      liveStatus: rows[0]?._status,
+      deletedAt: rows[0]?.deleted_at ?? null,
+    }
+    calls.push(call)
     return new Response('{}', { status: 200 })
   })
   cms = await startCms('sqlite')
   world = await buildWorld(cms.payload)
+  ;({ editor: editorToken } = await loginTokens(cms, world, ['editor'] as const))
 }, 120_000)
 afterAll(async () => {
   vi.unstubAllGlobals()
@@ -71,7 +84,53 @@ it('should revalidate an unpublish over a pending draft, once the change is stor
   expect(calls).toContainEqual({
     body: { collection: COLLECTIONS.knowledgeProducts, slug: doc.slug },
     liveStatus: 'draft',
+    deletedAt: null,
   })
+})
+
+const patch = (id: string | number, body: unknown) =>
+  cms.fetch(`${cms.baseUrl}/api/${COLLECTIONS.knowledgeProducts}/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', Authorization: `JWT ${editorToken}` },
+    body: JSON.stringify(body),
+  })
+
+it('should revalidate a REST publish only once it is committed', async () => {
+  const doc = await cms.payload.create({
+    collection: COLLECTIONS.knowledgeProducts,
+    data: { ...recordData(COLLECTIONS.knowledgeProducts, world), _status: 'draft' } as never,
+    draft: true,
+  })
+  await settle()
+  calls.length = 0
+  expect((await patch(doc.id, { _status: 'published' })).status).toBe(200)
+  await settle()
+  // What another process read when the site was told: the published row, not the old one.
+  expect(calls.filter((c) => c.body.slug === doc.slug)).toEqual([
+    {
+      body: { collection: COLLECTIONS.knowledgeProducts, slug: doc.slug },
+      liveStatus: 'published',
+      deletedAt: null,
+    },
+  ])
+})
+
+it('should revalidate a REST unpublish and a REST trash over a pending draft, after the commit', async () => {
+  const trashed = await publishedWithPendingDraft()
+  const unpublished = await publishedWithPendingDraft()
+  expect((await patch(unpublished.id, { _status: 'draft' })).status).toBe(200)
+  expect((await patch(trashed.id, { deletedAt: new Date().toISOString() })).status).toBe(200)
+  await settle()
+  expect(calls.filter((c) => c.body.slug === unpublished.slug)).toEqual([
+    {
+      body: { collection: COLLECTIONS.knowledgeProducts, slug: unpublished.slug },
+      liveStatus: 'draft',
+      deletedAt: null,
+    },
+  ])
+  const trash = calls.filter((c) => c.body.slug === trashed.slug)
+  expect(trash).toHaveLength(1)
+  expect(trash[0]!.deletedAt).not.toBeNull()
 })
 
 it('should revalidate a trash over a pending draft', async () => {

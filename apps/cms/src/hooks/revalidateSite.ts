@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { getEnv } from '../env'
+import { afterCommit } from '../lib/writes'
 import { isVisible, readLive, takeLiveBefore } from './liveBefore'
 
 /** How long the CMS waits for the site before giving up (the write never waits on it). */
@@ -56,16 +57,11 @@ export function isPublicChange(doc: Doc | undefined, previousDoc: Doc | undefine
 }
 
 const pending = new WeakMap<PayloadRequest, Map<string, { collection: string; slug?: string }>>()
-const POLL_MS = 20
-// In the Next route handler the commit is not always visible on the hook's request object, so
-// the wait is capped: the site hears of a change at most a second after the write, as promised.
-const MAX_WAIT_MS = 1_000
 
 /**
- * Revalidates the site once the request's write is over: at once without a transaction, else as
- * soon as the transaction has ended (Payload removes `req.transactionID` on commit or rollback;
- * it offers no after-commit hook). Asking the site during the transaction would let it re-read
- * the old rows. Several changes of one page in one request are sent once.
+ * Revalidates the site once the request's write is committed (`afterCommit`): asking during the
+ * transaction would let the site re-read the old rows. Several changes of one page in one request
+ * are sent once.
  */
 export function queueRevalidation(
   req: PayloadRequest,
@@ -79,22 +75,10 @@ export function queueRevalidation(
   }
   const items = new Map([[key, body]])
   pending.set(req, items)
-  const flush = () => {
+  afterCommit(req, () => {
     pending.delete(req)
     for (const item of items.values()) void notifySite(req, item)
-  }
-  void (async () => {
-    // Without a transaction Payload leaves a promise of `null` on the request.
-    const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
-    if (!id) return flush()
-    const started = Date.now()
-    const poll = () => {
-      if (req.transactionID === id && Date.now() - started < MAX_WAIT_MS) {
-        setTimeout(poll, POLL_MS).unref?.()
-      } else flush()
-    }
-    poll()
-  })()
+  })
 }
 
 /**

@@ -12,7 +12,10 @@ import {
 } from '@repo/types/import'
 import {
   type CollectionSlug,
+  commitTransaction,
   createLocalReq,
+  initTransaction,
+  killTransaction,
   type Payload,
   type PayloadRequest,
   type TypedUser,
@@ -30,7 +33,7 @@ import {
 export { IMPORT_BATCH_ROWS } from './parse'
 import { notifySite } from '../hooks/revalidateSite'
 import { retryOnConflict } from '../lib/retry'
-import { beginImportTransaction } from './transaction'
+import { serialisedWrite } from '../lib/writes'
 
 type Id = string | number
 
@@ -439,7 +442,12 @@ function failureOf(row: PlannedRow, err: unknown): ImportIssue {
   }
 }
 
-/** Writes one batch in its own transaction; a write conflict runs the whole batch again. */
+/**
+ * Writes one batch in its own transaction (Payload's `initTransaction` on the batch's request; the
+ * operations inside join it). On SQLite the batch takes the process's write lock, so editors'
+ * saves wait for one batch, never for the whole file. A write conflict (another process, or a
+ * MongoDB write conflict) runs the whole batch again.
+ */
 async function writeBatch(
   payload: Payload,
   batch: PlannedRow[],
@@ -449,45 +457,45 @@ async function writeBatch(
   let current: PlannedRow | undefined
   let atomic = false
   try {
-    await retryOnConflict(async () => {
-      const req: PayloadRequest = await createLocalReq({ user: user ?? undefined }, payload)
-      const transactionID = await beginImportTransaction(payload)
-      atomic = Boolean(transactionID)
-      if (transactionID) req.transactionID = transactionID
-      const access = { overrideAccess: !user, user: user ?? undefined, req, depth: 0 } as const
-      const fresh = new Map<string, Id>()
-      try {
-        for (const row of batch) {
-          current = row
-          // The site is told once per batch, after its commit, not once per row.
-          req.context = { skipRevalidate: true }
-          const data = resolveData(row.data, new Map([...created, ...fresh]))
-          const collection = row.collection as CollectionSlug
-          if (row.existing?.id !== undefined) {
-            await payload.update({
-              collection,
-              id: row.existing.id,
-              data: data as never,
-              draft: row.draft,
-              ...access,
-            })
-          } else {
-            const doc = await payload.create({
-              collection,
-              data: data as never,
-              draft: row.draft,
-              ...access,
-            })
-            fresh.set(`${row.collection}:${row.slug}`, doc.id)
+    await retryOnConflict(() =>
+      serialisedWrite(payload, async () => {
+        const req: PayloadRequest = await createLocalReq({ user: user ?? undefined }, payload)
+        atomic = await initTransaction(req)
+        const access = { overrideAccess: !user, user: user ?? undefined, req, depth: 0 } as const
+        const fresh = new Map<string, Id>()
+        try {
+          for (const row of batch) {
+            current = row
+            // The site is told once per batch, after its commit, not once per row.
+            req.context = { skipRevalidate: true }
+            const data = resolveData(row.data, new Map([...created, ...fresh]))
+            const collection = row.collection as CollectionSlug
+            if (row.existing?.id !== undefined) {
+              await payload.update({
+                collection,
+                id: row.existing.id,
+                data: data as never,
+                draft: row.draft,
+                ...access,
+              })
+            } else {
+              const doc = await payload.create({
+                collection,
+                data: data as never,
+                draft: row.draft,
+                ...access,
+              })
+              fresh.set(`${row.collection}:${row.slug}`, doc.id)
+            }
           }
+          if (atomic) await commitTransaction(req)
+        } catch (err) {
+          if (atomic) await killTransaction(req)
+          throw err
         }
-        if (transactionID) await payload.db.commitTransaction(transactionID)
-      } catch (err) {
-        if (transactionID) await payload.db.rollbackTransaction(transactionID)
-        throw err
-      }
-      for (const [key, id] of fresh) created.set(key, id)
-    })
+        for (const [key, id] of fresh) created.set(key, id)
+      }),
+    )
     return { atomic }
   } catch (err) {
     return { atomic, failure: failureOf(current!, err) }

@@ -2,6 +2,7 @@ import { type JobsConfig, type PayloadRequest, type TaskConfig } from 'payload'
 
 import { isRole } from '../access/roles'
 import { reconcileCoverage } from '../lib/coverage'
+import { runJobsSerialised } from '../lib/writes'
 
 export const RECONCILE_TASK = 'reconcileCoverage'
 
@@ -43,16 +44,29 @@ const reconcileCoverageTask: TaskConfig<{
  * admin (`guardedSchedulePublish`); a scheduled publish runs as the editor who scheduled it, with
  * their access, so a job a contributor queued some other way changes nothing live either.
  */
-export const jobsConfig = ({ autoRun }: { autoRun: boolean }): JobsConfig => {
+export const jobsConfig = ({
+  autoRun,
+  serialised,
+}: {
+  autoRun: boolean
+  /** SQLite: the runner's writes take the process's write lock (see lib/writes.ts). */
+  serialised: boolean
+}): JobsConfig => {
   const staff = ({ req }: { req: { user?: unknown } }) => isStaffUser(req.user)
   return {
     access: { queue: staff, run: staff, cancel: staff },
-    autoRun: autoRun
-      ? [
-          { cron: '* * * * *', queue: 'default', limit: 20 },
-          { cron: '*/15 * * * *', queue: 'maintenance', limit: 1 },
-        ]
-      : undefined,
+    // Payload calls this where it would start its crons (the server, not the CLI).
+    autoRun: !autoRun
+      ? undefined
+      : serialised
+        ? (payload) => {
+            runJobsSerialised(payload)
+            return []
+          }
+        : [
+            { cron: '* * * * *', queue: 'default', limit: 20 },
+            { cron: '*/15 * * * *', queue: 'maintenance', limit: 1 },
+          ],
     deleteJobOnComplete: true,
     tasks: [reconcileCoverageTask as unknown as TaskConfig],
   }

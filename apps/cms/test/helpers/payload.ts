@@ -6,6 +6,8 @@ import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 
 import { describe, it } from 'vitest'
 
 import { createConfig } from '../../src/config'
+import { IMPORT_PATH } from '../../src/endpoints/import'
+import { withWrites } from '../../src/lib/writes'
 import { parseEnv } from '../../src/env'
 import { runMigrations } from '../../src/lib/migrate'
 
@@ -15,7 +17,7 @@ export type TestCms = {
   kind: DatabaseKind
   payload: Payload
   config: SanitizedConfig
-  /** A `fetch` that runs Payload's real REST handler in-process, no server or mock involved. */
+  /** A `fetch` that runs Payload's real REST handler in-process, as the Next route wraps it. */
   fetch: typeof fetch
   baseUrl: string
   close: () => Promise<void>
@@ -59,10 +61,15 @@ export async function startCms(
   const payload = await getPayload({ config, key })
   await runMigrations(payload)
   const baseUrl = 'http://cms.test'
-  const inProcessFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init)
-    return handleEndpoints({ config, request, payloadInstanceCacheKey: key })
-  }) as typeof fetch
+  // Each write runs the way the Next route runs it (serialised on SQLite, after-commit hooks).
+  const handler = withWrites(
+    config,
+    (request: Request, _context?: never) =>
+      handleEndpoints({ config, request, payloadInstanceCacheKey: key }),
+    { selfLocking: [IMPORT_PATH] },
+  )
+  const inProcessFetch = (async (input: RequestInfo | URL, init?: RequestInit) =>
+    handler(new Request(input, init))) as typeof fetch
   return {
     kind,
     payload,

@@ -39,14 +39,14 @@ export async function buildWorld(payload: Payload): Promise<World> {
     collection: COLLECTIONS.programmes,
     data: { name: 'Test programme', startYear: 2021, endYear: 2025 },
   })
-  const [a, b] = await Promise.all(
-    ['Partnership A', 'Partnership B'].map((name) =>
-      payload.create({
-        collection: COLLECTIONS.partnerships,
-        data: { name, programme: programme.id },
-      }),
-    ),
-  )
+  // One after the other: on SQLite a process writes one transaction at a time (lib/writes.ts).
+  const partnership = (name: string) =>
+    payload.create({
+      collection: COLLECTIONS.partnerships,
+      data: { name, programme: programme.id },
+    })
+  const a = await partnership('Partnership A')
+  const b = await partnership('Partnership B')
   const make = async (
     key: string,
     role: 'admin' | 'editor' | 'contributor',

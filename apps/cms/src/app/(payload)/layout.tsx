@@ -5,6 +5,7 @@ import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type { ServerFunctionClient } from 'payload'
 import React from 'react'
 
+import { withServerFunctionWrites } from '../../lib/writes'
 import { guardedSchedulePublish } from '../../review/schedulePublish'
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
@@ -15,12 +16,14 @@ type Args = {
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({
-    ...args,
-    config,
-    importMap,
-    serverFunctions: { 'schedule-publish': guardedSchedulePublish },
-  })
+  return withServerFunctionWrites(config, () =>
+    handleServerFunctions({
+      ...args,
+      config,
+      importMap,
+      serverFunctions: { 'schedule-publish': guardedSchedulePublish },
+    }),
+  )
 }
 
 const Layout = ({ children }: Args) => (
