@@ -197,6 +197,26 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
     suggests: true,
 
     async products(c, order, { offset, limit }) {
+      if (c.text && order === 'relevance' && unfiltered({ ...c, text: undefined })) {
+        // Text alone: the FTS index holds exactly the public products (its triggers), so it
+        // ranks and counts on its own, without a join to the products table.
+        const match = matchExpression(c.text)
+        const [rows, count] = await Promise.all([
+          limit > 0
+            ? query(
+                `SELECT rowid AS id, -bm25("${PRODUCTS.fts}", ${WEIGHTS}) AS score FROM "${PRODUCTS.fts}" WHERE "${PRODUCTS.fts}" MATCH ? ORDER BY bm25("${PRODUCTS.fts}", ${WEIGHTS}), rowid LIMIT ? OFFSET ?`,
+                [match, limit, offset],
+              )
+            : [],
+          query(`SELECT count(*) AS n FROM "${PRODUCTS.fts}" WHERE "${PRODUCTS.fts}" MATCH ?`, [
+            match,
+          ]),
+        ])
+        return {
+          total: Number(count[0]?.n ?? 0),
+          hits: rows.map((r) => ({ id: r.id as Id, score: Number(r.score) })),
+        }
+      }
       const page = pageSql(c, order)
       const where = productWhere(c)
       const [rows, count] = await Promise.all([
@@ -261,13 +281,15 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
     async records(collection, text, { offset, limit }) {
       const t = FTS_TABLES[collection]
       const match = matchExpression(text)
-      const from = `FROM "${t.fts}" f CROSS JOIN "${t.table}" r ON r."id" = f.rowid WHERE "${t.fts}" MATCH ? AND ${t.publicRow('r')}`
+      // The index holds only public records (its triggers): it ranks and counts on its own.
       const [rows, count] = await Promise.all([
-        query(
-          `SELECT r."id" AS id, -bm25("${t.fts}", ${WEIGHTS}) AS score ${from} ORDER BY bm25("${t.fts}", ${WEIGHTS}), r."id" LIMIT ? OFFSET ?`,
-          [match, limit, offset],
-        ),
-        query(`SELECT count(*) AS n ${from}`, [match]),
+        limit > 0
+          ? query(
+              `SELECT rowid AS id, -bm25("${t.fts}", ${WEIGHTS}) AS score FROM "${t.fts}" WHERE "${t.fts}" MATCH ? ORDER BY bm25("${t.fts}", ${WEIGHTS}), rowid LIMIT ? OFFSET ?`,
+              [match, limit, offset],
+            )
+          : [],
+        query(`SELECT count(*) AS n FROM "${t.fts}" WHERE "${t.fts}" MATCH ?`, [match]),
       ])
       return {
         total: Number(count[0]?.n ?? 0),
