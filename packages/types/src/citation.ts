@@ -288,7 +288,11 @@ function risView(v: CitableView): string {
 
 function bibtexView(v: CitableView): string {
   const day = isoDay(v.accessed)
-  const key = `${oneLine(v.publisher).replace(/[^a-z0-9]+/gi, '_').slice(0, 30) || 'map'}_view_${day.replace(/-/g, '')}`
+  const key = `${
+    oneLine(v.publisher)
+      .replace(/[^a-z0-9]+/gi, '_')
+      .slice(0, 30) || 'map'
+  }_view_${day.replace(/-/g, '')}`
   const note = [
     'Data set',
     v.filters ? `filters: ${v.filters}` : '',

@@ -60,9 +60,7 @@ describe('dated views (asOf)', () => {
         fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
         fc.boolean(),
         (d, withTime) => {
-          const asOf = withTime
-            ? `${d.toISOString().slice(0, 19)}Z`
-            : d.toISOString().slice(0, 10)
+          const asOf = withTime ? `${d.toISOString().slice(0, 19)}Z` : d.toISOString().slice(0, 10)
           const f = productFilters.parse({ asOf })
           expect(productFilters.parse(productFilters.toSearchParams(f))).toEqual(f)
           expect(asOfInstant(asOf)!.getTime()).toBeGreaterThanOrEqual(
