@@ -236,6 +236,10 @@ export interface KnowledgeProduct {
   confidence?: ('stated' | 'inferred') | null;
   provenanceNote?: string | null;
   /**
+   * Set when the record is first published; dated views of the map go by it.
+   */
+  firstPublishedAt?: string | null;
+  /**
    * From the public form. Check the facts and the source before publishing.
    */
   proposal?: {
@@ -492,6 +496,10 @@ export interface LearningNeed {
    */
   confidence?: ('stated' | 'inferred') | null;
   provenanceNote?: string | null;
+  /**
+   * Set when the record is first published; dated views of the map go by it.
+   */
+  firstPublishedAt?: string | null;
   /**
    * From the public form. Check the facts and the source before publishing.
    */
@@ -940,6 +948,7 @@ export interface KnowledgeProductsSelect<T extends boolean = true> {
       };
   confidence?: T;
   provenanceNote?: T;
+  firstPublishedAt?: T;
   proposal?:
     | T
     | {
@@ -1005,6 +1014,7 @@ export interface LearningNeedsSelect<T extends boolean = true> {
       };
   confidence?: T;
   provenanceNote?: T;
+  firstPublishedAt?: T;
   proposal?:
     | T
     | {

@@ -128,24 +128,25 @@ const countryList = z
 
 // --- Dated views -------------------------------------------------------------------------------
 
-const AS_OF = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z)?$/
+const AS_OF = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z)?$/
 
 /**
  * The instant a dated view (`asOf`) stands for: a day (`2026-12-01`) is its last millisecond in
- * UTC; a time (`2026-12-01T10:15:07Z`, what "Cite this view" links to) is that second's.
+ * UTC; a time to the second (`2026-12-01T10:15:07Z`) that second's last; a time to the
+ * millisecond (what "Cite this view" links to: the moment the view was read) exactly that.
  * Undefined when the value is not one of the two forms or not a real date.
  */
 export function asOfInstant(asOf: string): Date | undefined {
   const m = AS_OF.exec(asOf)
   if (!m) return undefined
-  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => (v === undefined ? undefined : Number(v)))
+  const [y, mo, d, h, mi, s, ms] = m.slice(1).map((v) => (v === undefined ? undefined : Number(v)))
   const day = new Date(Date.UTC(y!, mo! - 1, d!))
   if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo! - 1 || day.getUTCDate() !== d) {
     return undefined
   }
   if (h === undefined) return new Date(day.getTime() + 86_400_000 - 1)
   if (h > 23 || mi! > 59 || s! > 59) return undefined
-  return new Date(day.getTime() + ((h * 60 + mi!) * 60 + s!) * 1000 + 999)
+  return new Date(day.getTime() + ((h * 60 + mi!) * 60 + s!) * 1000 + (ms ?? 999))
 }
 
 /** An `asOf` value: a date or a UTC time to the second, from the year 2000. */
@@ -153,7 +154,8 @@ export const AsOfSchema = z
   .string()
   .trim()
   .refine((v) => (asOfInstant(v)?.getUTCFullYear() ?? 0) >= 2000, {
-    message: 'Give a date as YYYY-MM-DD (or a UTC time as YYYY-MM-DDTHH:MM:SSZ), from 2000.',
+    message:
+      'Give a date as YYYY-MM-DD (or a UTC time as YYYY-MM-DDTHH:MM:SSZ), from the year 2000.',
   })
 
 /**

@@ -33,6 +33,7 @@ describe('dated views (asOf)', () => {
   it('should read a day as its last millisecond and a time as the end of its second', () => {
     expect(asOfInstant('2026-12-01')?.toISOString()).toBe('2026-12-01T23:59:59.999Z')
     expect(asOfInstant('2026-12-01T10:15:07Z')?.toISOString()).toBe('2026-12-01T10:15:07.999Z')
+    expect(asOfInstant('2026-12-01T10:15:07.120Z')?.toISOString()).toBe('2026-12-01T10:15:07.120Z')
     for (const bad of ['2026-02-30', '2026-13-01', '2026-12-01T24:00:00Z', '1 Dec', '2026-12-1']) {
       expect(asOfInstant(bad), bad).toBeUndefined()
     }
