@@ -174,7 +174,7 @@ export async function changesFeed(filter: ChangeFilter): Promise<FeedInit> {
     entries: page.docs.map((c): FeedEntry => {
       const { headline, detail } = describeChange(c)
       return {
-        id: tagUri('changes', c.id),
+        id: tagUri('changes', ...c.id.split('/')),
         title: headline,
         link: absoluteUrl(c.record ? recordPath(c.record) : '/changes'),
         updated: new Date(c.at),
