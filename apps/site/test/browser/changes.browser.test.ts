@@ -48,10 +48,21 @@ describe('the update cycle, seen from the site', () => {
   })
 
   const get = (p: string) => fetch(`${site.url}${p}`, { redirect: 'manual' })
+  /** The page's HTML, without React's text separators (`<!-- -->`). */
   const html = async (p: string) => {
     const res = await get(p)
     expect(res.status, p).toBe(200)
-    return res.text()
+    return (await res.text()).replace(/<!-- -->/g, '')
+  }
+  /** Reads `p` until `ok` holds (the site learns of a CMS change right after its commit). */
+  const until = async (p: string, ok: (page: string) => boolean) => {
+    const deadline = Date.now() + 5_000
+    let page = await html(p)
+    while (!ok(page) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100))
+      page = await html(p)
+    }
+    return page
   }
 
   it('should list the changes of a theme and a date range, as the SDK does, page by page', async () => {
@@ -78,7 +89,9 @@ describe('the update cycle, seen from the site', () => {
     // The form's empty fields and stray parameters redirect to the canonical view.
     const messy = await get(`/changes?from=&to=&theme=${theme.slug}&utm_source=x`)
     expect(messy.status).toBe(307)
-    expect(messy.headers.get('location')).toBe(`${site.url}/changes?theme=${theme.slug}`)
+    expect(new URL(messy.headers.get('location')!, site.url).href).toBe(
+      `${site.url}/changes?theme=${theme.slug}`,
+    )
   })
 
   it('should answer a bad filter with the 400 page that names it', async () => {
@@ -98,10 +111,18 @@ describe('the update cycle, seen from the site', () => {
   })
 
   it('should show when each map cell changed and each need was reviewed, and say what that means', async () => {
-    const page = await html('/')
+    const need = (await sdk.learningNeeds.list({ limit: 1 })).docs[0]!
+    const product = (await sdk.products.list({ limit: 1 })).docs.find((p) => p.themes.length > 0)!
+    await admin.update({
+      collection: 'knowledge-products',
+      id: product.id,
+      data: { learningNeeds: [...product.learningNeeds.map((n) => n.id), need.id] },
+    })
     const dates = await sdk.map.cellDates({ axis: 'learning-needs' })
-    const [slug, row] = Object.entries(dates.rows).find(([, r]) => Object.keys(r.cells).length > 0)!
-    const [theme, changed] = Object.entries(row.cells)[0]!
+    const slug = need.slug
+    const theme = product.themes[0]!.slug
+    const changed = dates.rows[slug]!.cells[theme]!
+    const page = await until('/', (p) => p.includes(`data-changed="${changed}"`))
     const cell = page.match(
       new RegExp(
         `<tr[^>]*data-row-key="${slug}"[\\s\\S]*?<td[^>]*data-theme="${theme}" data-changed="([^"]+)"[^>]*>\\s*<a[^>]*title="([^"]+)"`,
@@ -144,7 +165,7 @@ describe('the update cycle, seen from the site', () => {
         _status: 'published',
       },
     })
-    const now = await html(view)
+    const now = await until(view, (p) => slugsOf(p).includes(slug))
     expect(slugsOf(now)).toContain(slug)
     const dated = await html(permalink.slice(site.url.length))
     expect(slugsOf(dated)).toEqual(old)
