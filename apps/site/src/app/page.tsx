@@ -151,7 +151,7 @@ export default async function MapPage({ searchParams }: Props) {
             <strong>The counts below are today’s:</strong> the map’s counts cannot be rebuilt for a
             past date.{' '}
             {changedCells > 0
-              ? `${changedCells} ${changedCells === 1 ? 'cell' : 'cells'} changed since then, marked “changed since”; the others are as they were.`
+              ? `${changedCells} ${changedCells === 1 ? 'cell' : 'cells'} changed since then (marked *); the others are as they were.`
               : 'No cell changed since then, so the counts are as they were.'}{' '}
             <Link href={`/changes?from=${asOf.at.toISOString().slice(0, 10)}`}>
               What changed since
@@ -311,7 +311,7 @@ export default async function MapPage({ searchParams }: Props) {
                           )}
                           <span className="count" aria-hidden="true">
                             {count}
-                            {since ? <sup className="since">changed since</sup> : null}
+                            {since ? <sup className="since">*</sup> : null}
                           </span>
                         </a>
                       </td>

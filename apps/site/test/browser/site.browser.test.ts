@@ -413,6 +413,9 @@ describe('the public site in a real browser', () => {
       products: '/products',
       product: `/products/${product.slug}`,
       'learning-need': `/learning-needs/${need.key}`,
+      changes: '/changes',
+      'dated-map': '/?asOf=2026-01-01',
+      'dated-products': '/products?asOf=2026-01-01',
     }
     const report: Record<string, { id: string; impact: string | null; nodes: number }[]> = {}
     for (const [name, route] of Object.entries(pages)) {
