@@ -157,6 +157,11 @@ export const AsOfSchema = z
     message:
       'Give a date as YYYY-MM-DD (or a UTC time as YYYY-MM-DDTHH:MM:SSZ), from the year 2000.',
   })
+  .meta({
+    description:
+      'A dated view: only records first published by then. A UTC day (up to its end) or a UTC time.',
+    examples: ['2026-12-01', '2026-12-01T10:15:07.120Z'],
+  })
 
 /**
  * Records on the map at `asOf`: first published by then. A record published before
