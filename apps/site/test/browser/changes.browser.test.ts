@@ -129,13 +129,24 @@ describe('the update cycle, seen from the site', () => {
       ),
     )
     expect(cell?.[1]).toBe(changed)
-    const day = new Date(changed).toLocaleDateString('en-GB', {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    })
+    const short = (iso: string) =>
+      new Date(iso).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      })
+    const day = short(changed)
     expect(cell?.[2]).toBe(`changed ${day}, not reviewed yet`)
+    // An editor's "Reviewed, no change" reaches the map as soon as it is recorded.
+    const res = await fetch(`${cms.url}/api/learning-needs/${need.id}/reviewed`, {
+      method: 'POST',
+      headers: { authorization: admin.authorization },
+    })
+    expect(res.status).toBe(201)
+    const { at } = (await res.json()) as { at: string }
+    const reviewed = await until('/', (p) => p.includes(`reviewed ${short(at)}`))
+    expect(reviewed).toContain(`title="changed ${day}, reviewed ${short(at)}"`)
     expect(page).toContain('id="dates-legend"')
     expect(page).toContain('“Reviewed, no change”')
   })
