@@ -115,6 +115,23 @@ describe('the changelog, cell dates and dated views', () => {
     const gone = await product(unique('Soon withdrawn'), [themeA.id])
     await after(gone.updatedAt)
     await update(gone.id, { _status: 'draft' })
+    // Trashing it after unpublishing takes nothing more off the map: one takedown.
+    await cms.payload.update({
+      collection: COLLECTIONS.knowledgeProducts,
+      id: gone.id,
+      data: { deletedAt: new Date().toISOString() },
+      overrideAccess: true,
+    })
+    // Trashing a published record with a pending draft is one takedown too.
+    const trashed = await product(unique('Trashed while published'), [themeA.id])
+    await after(trashed.updatedAt)
+    await update(trashed.id, { summary: 'A pending draft' }, true)
+    await cms.payload.update({
+      collection: COLLECTIONS.knowledgeProducts,
+      id: trashed.id,
+      data: { deletedAt: new Date().toISOString() },
+      overrideAccess: true,
+    })
     const secret = await cms.payload.create({
       collection: COLLECTIONS.knowledgeProducts,
       data: { title: unique('Never published'), type: 'tool', themes: [themeA.id as number] },
@@ -133,11 +150,14 @@ describe('the changelog, cell dates and dated views', () => {
       ['open', 'partial'],
     ])
     const withdrawn = page.docs.filter((c) => c.kind === 'withdrawn')
-    expect(withdrawn).toHaveLength(1)
-    expect(withdrawn[0]).toMatchObject({ record: null, themes: [{ slug: themeA.slug }] })
+    expect(withdrawn).toHaveLength(2)
+    for (const w of withdrawn) {
+      expect(w).toMatchObject({ record: null, themes: [{ slug: themeA.slug }] })
+    }
     // The withdrawn record's own history is no longer public; a draft never was.
     const body = JSON.stringify(page)
     expect(body).not.toContain(gone.slug)
+    expect(body).not.toContain(trashed.slug)
     expect(body).not.toContain(secret.slug)
     expect(body).not.toContain('@example.org')
     const times = page.docs.map((c) => c.at)

@@ -348,9 +348,16 @@ async function allEvents(payload: Payload): Promise<{ events: Event[]; lookup: L
     }
   }
 
-  for (const t of takedowns) {
-    const snaps = byParent.get(key(t.collection, t.parent)) ?? []
+  // One takedown per time off the map: trashing a record already unpublished adds none.
+  const sorted = [...takedowns].sort((a, b) => a.at.localeCompare(b.at))
+  const offSince = new Map<string, string>()
+  for (const t of sorted) {
+    const k = key(t.collection, t.parent)
+    const snaps = byParent.get(k) ?? []
     const last = [...snaps].reverse().find((s) => s.at <= t.at)
+    const since = offSince.get(k)
+    offSince.set(k, t.at)
+    if (since !== undefined && (!last || last.at <= since)) continue
     events.push({
       ...blank,
       collection: t.collection,
