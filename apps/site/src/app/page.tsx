@@ -369,7 +369,8 @@ export default async function MapPage({ searchParams }: Props) {
             {' '}
             Under each need, <em>changed</em> is when the need itself was last edited or its
             coverage changed, and <em>reviewed</em> is when an editor last checked it and recorded
-            “Reviewed, no change”; a need is due for review six months after the last one.
+            “Reviewed, no change”; a need is due for review when the review period (six months by
+            default) has passed.
           </>
         ) : (
           <> Product types are not reviewed: editors review learning needs.</>

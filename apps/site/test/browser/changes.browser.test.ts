@@ -206,6 +206,10 @@ describe('the update cycle, seen from the site', () => {
     expect(dated).toContain('The counts below are today’s:')
     const needPage = await html(`/learning-needs/${need.slug}`)
     expect(needPage).toMatch(/data-citation="view-apa"/)
+    // The need says when it last changed and, apart, when an editor last reviewed it.
+    expect(needPage).toMatch(
+      /data-testid="need-cycle">Last changed \d{1,2} \w+ \d{4}.* · (last reviewed by an editor \d{1,2} \w+ \d{4}|not yet reviewed by an editor)<\/p>/,
+    )
     const needLink = decode(needPage.match(/<a href="([^"]+)" data-permalink="view"/)![1]!)
     expect(needLink).toMatch(new RegExp(`^${site.url}/learning-needs/${need.slug}\\?asOf=`))
     const datedNeed = await html(needLink.slice(site.url.length))
