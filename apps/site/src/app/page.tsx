@@ -288,7 +288,6 @@ export default async function MapPage({ searchParams }: Props) {
                         key={t.slug}
                         className={since ? `${cell.className} changed-since` : cell.className}
                         data-theme={t.slug}
-                        data-changed={changed}
                       >
                         <a
                           className="cell-link"

@@ -122,13 +122,13 @@ describe('the update cycle, seen from the site', () => {
     const slug = need.slug
     const theme = product.themes[0]!.slug
     const changed = dates.rows[slug]!.cells[theme]!
-    const page = await until('/', (p) => p.includes(`data-changed="${changed}"`))
-    const cell = page.match(
-      new RegExp(
-        `<tr[^>]*data-row-key="${slug}"[\\s\\S]*?<td[^>]*data-theme="${theme}" data-changed="([^"]+)"[^>]*>\\s*<a[^>]*title="([^"]+)"`,
-      ),
-    )
-    expect(cell?.[1]).toBe(changed)
+    const titleOf = (page: string) =>
+      page.match(
+        new RegExp(
+          `<tr[^>]*data-row-key="${slug}"[\\s\\S]*?<td[^>]*data-theme="${theme}"[^>]*>\\s*<a[^>]*title="([^"]+)"`,
+        ),
+      )?.[1]
+    const page = await until('/', (p) => titleOf(p) !== 'never changed, not reviewed yet')
     const short = (iso: string) =>
       new Date(iso).toLocaleDateString('en-GB', {
         day: 'numeric',
@@ -137,7 +137,7 @@ describe('the update cycle, seen from the site', () => {
         timeZone: 'UTC',
       })
     const day = short(changed)
-    expect(cell?.[2]).toBe(`changed ${day}, not reviewed yet`)
+    expect(titleOf(page)).toBe(`changed ${day}, not reviewed yet`)
     // An editor's "Reviewed, no change" reaches the map as soon as it is recorded.
     const res = await fetch(`${cms.url}/api/learning-needs/${need.id}/reviewed`, {
       method: 'POST',
