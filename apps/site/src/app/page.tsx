@@ -148,8 +148,8 @@ export default async function MapPage({ searchParams }: Props) {
       {asOf ? (
         <DatedNotice label={asOfLabel(asOf)} currentHref={viewQuery ? `/?${viewQuery}` : '/'}>
           <p>
-            <strong>The counts below are today’s:</strong> the map’s counts cannot be rebuilt for a
-            past date.{' '}
+            <strong>The counts and coverage below are today’s:</strong> the map cannot be rebuilt
+            for a past date.{' '}
             {changedCells > 0
               ? `${changedCells} ${changedCells === 1 ? 'cell' : 'cells'} changed since then (marked *); the others are as they were.`
               : 'No cell changed since then, so the counts are as they were.'}{' '}

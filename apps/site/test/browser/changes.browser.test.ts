@@ -203,7 +203,7 @@ describe('the update cycle, seen from the site', () => {
     const permalink = decode(map.match(/<a href="([^"]+)" data-permalink="view"/)![1]!)
     expect(permalink).toMatch(new RegExp(`^${site.url}/\\?asOf=`))
     const dated = await html(permalink.slice(site.url.length))
-    expect(dated).toContain('The counts below are today’s:')
+    expect(dated).toContain('The counts and coverage below are today’s:')
     const needPage = await html(`/learning-needs/${need.slug}`)
     expect(needPage).toMatch(/data-citation="view-apa"/)
     // The need says when it last changed and, apart, when an editor last reviewed it.
