@@ -12,6 +12,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     '/products',
     '/learning-needs',
     '/partnerships',
+    '/changes',
     '/about',
   ].map((path) => ({
     url: absoluteUrl(path),
