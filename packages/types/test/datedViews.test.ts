@@ -84,6 +84,25 @@ describe('the changelog filter', () => {
     expect(changeQuery({})).toBe('')
   })
 
+  it('should never throw, and give back a canonical query that parses to the same filter', () => {
+    const value = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('2026-12-01', '2026-02-30', 'a', 'civic-space', '0', '2', '101', ''),
+    )
+    const key = fc.constantFrom('from', 'to', 'theme', 'page', 'limit', 'x', 'asOf')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value), { maxLength: 6 }), (pairs) => {
+        const r = parseChangeFilter(new URLSearchParams(pairs))
+        if (!r.ok) {
+          expect(r.issues.length).toBeGreaterThan(0)
+          return
+        }
+        const again = parseChangeFilter(r.query)
+        expect(again).toEqual(r)
+      }),
+    )
+  })
+
   it('should name each bad parameter', () => {
     const r = parseChangeFilter('from=2026-02-30&to=soon&theme=Not%20a%20slug&page=0&x=1')
     expect(r.ok).toBe(false)
