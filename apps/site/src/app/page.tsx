@@ -273,13 +273,11 @@ export default async function MapPage({ searchParams }: Props) {
                     const changed = dates.rows[row.key]?.cells[t.slug]
                     const reviewed = dates.rows[row.key]?.reviewed
                     const since = changedSince(changed)
+                    // Only the dates there are: a cell without one never had a product, and
+                    // the row says when its need was never reviewed.
                     const when = [
-                      changed ? `changed ${shortDate(changed)}` : 'never changed',
-                      matrix.axis === 'learning-needs'
-                        ? reviewed
-                          ? `reviewed ${shortDate(reviewed)}`
-                          : 'not reviewed yet'
-                        : '',
+                      changed ? `changed ${shortDate(changed)}` : '',
+                      reviewed ? `reviewed ${shortDate(reviewed)}` : '',
                     ]
                       .filter(Boolean)
                       .join(', ')
@@ -294,8 +292,8 @@ export default async function MapPage({ searchParams }: Props) {
                           href={drillDownHref(matrix, row, t)}
                           data-row={r}
                           data-col={c}
-                          title={when}
-                          aria-label={`${row.label}, ${t.title}: ${count} ${count === 1 ? 'product' : 'products'}${cell.gap ? ' (gap)' : ''}; ${when}${since ? '; changed since the dated view' : ''}`}
+                          title={when || undefined}
+                          aria-label={`${row.label}, ${t.title}: ${count} ${count === 1 ? 'product' : 'products'}${cell.gap ? ' (gap)' : ''}${when ? `; ${when}` : ''}${since ? '; changed since the dated view' : ''}`}
                         >
                           {cell.gap ? null : (
                             <span
