@@ -1,9 +1,9 @@
-import * as migration_20261129_081954_initial from './20261129_081954_initial';
-import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow';
-import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes';
-import * as migration_20261201_075006_coverage_reconcile_jobs from './20261201_075006_coverage_reconcile_jobs';
-import * as migration_20261201_091618_stated_needs_proposals_unmet_searches_reviews from './20261201_091618_stated_needs_proposals_unmet_searches_reviews';
-import * as migration_20261201_102937_first_published_at from './20261201_102937_first_published_at';
+import * as migration_20261129_081954_initial from './20261129_081954_initial'
+import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow'
+import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes'
+import * as migration_20261201_075006_coverage_reconcile_jobs from './20261201_075006_coverage_reconcile_jobs'
+import * as migration_20261201_091618_stated_needs_proposals_unmet_searches_reviews from './20261201_091618_stated_needs_proposals_unmet_searches_reviews'
+import * as migration_20261201_102937_first_published_at from './20261201_102937_first_published_at'
 
 export const migrations = [
   {
@@ -34,6 +34,6 @@ export const migrations = [
   {
     up: migration_20261201_102937_first_published_at.up,
     down: migration_20261201_102937_first_published_at.down,
-    name: '20261201_102937_first_published_at'
+    name: '20261201_102937_first_published_at',
   },
-];
+]
