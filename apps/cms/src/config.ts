@@ -19,6 +19,7 @@ import { SearchMisses } from './collections/SearchMisses'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
 import { badQueryAfterError, MAX_DEPTH, withAnonymousDepthCap } from './api/guard'
+import { changesEndpoints } from './endpoints/changes'
 import { facetsEndpoint } from './endpoints/facets'
 import { importEndpoint } from './endpoints/import'
 import { mapMatrixEndpoint } from './endpoints/mapMatrix'
@@ -130,6 +131,7 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       productSearchEndpoint,
       searchEndpoint,
       productStreamEndpoint,
+      ...changesEndpoints,
       importEndpoint,
       proposalsEndpoint(env.REVALIDATE_SECRET),
       ...searchMissesEndpoints(env.REVALIDATE_SECRET, {

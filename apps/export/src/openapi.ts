@@ -57,6 +57,8 @@ function samples(prop: JsonSchema): unknown[] {
 
 function sample(prop: JsonSchema): unknown {
   if (prop.type === 'array') return [sample(prop.items ?? {})]
+  // A value with a format of its own (a date) gives its example.
+  if (Array.isArray(prop.examples) && prop.examples.length > 0) return prop.examples[0]
   if (prop.enum) return prop.enum.find((v) => v !== prop.default) ?? prop.enum[0]
   if (prop.type === 'integer' || prop.type === 'number') {
     const min = prop.minimum ?? 1

@@ -481,7 +481,13 @@ describe('hardening and description', () => {
     }
     type Param = {
       name: string
-      schema: { enum?: string[]; items?: { enum?: string[] }; minimum?: number; type?: string }
+      schema: {
+        enum?: string[]
+        items?: { enum?: string[] }
+        minimum?: number
+        type?: string
+        examples?: string[]
+      }
     }
     const params = res.body.paths['/v1/knowledge-products.csv'].get.parameters as Param[]
     expect(params.map((p) => p.name).sort()).toEqual(
@@ -497,7 +503,7 @@ describe('hardening and description', () => {
           'partnership',
           'programme',
         ],
-        ...['q', 'sort', 'theme', 'type', 'yearFrom', 'yearTo'],
+        ...['q', 'sort', 'theme', 'type', 'yearFrom', 'yearTo', 'asOf'],
       ].sort(),
     )
     // Every documented filter parameter, with a value its schema allows, is accepted.
@@ -505,6 +511,7 @@ describe('hardening and description', () => {
       const value =
         schema.enum?.[0] ??
         schema.items?.enum?.[0] ??
+        schema.examples?.[0] ??
         (schema.type === 'integer' ? String(schema.minimum ?? 1) : 'x')
       const parsed = productFilters.safeParse(new URLSearchParams({ [name]: value }))
       expect(parsed.ok, `${name}=${value}`).toBe(true)

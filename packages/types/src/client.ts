@@ -6,6 +6,17 @@
 import { type z } from 'zod'
 
 import { COLLECTIONS, type CollectionSlug } from './collections.js'
+import {
+  CELL_DATES_PATH,
+  type CellDates,
+  CellDatesSchema,
+  type ChangeFilter,
+  changeQuery,
+  type ChangesPage,
+  ChangesPageSchema,
+  CHANGES_PATH,
+  parseChangeFilter,
+} from './changes.js'
 import { codeForStatus, KnowledgeMapError } from './errors.js'
 import { type Facets, FACETS_PATH, facetsQuery, FacetsSchema } from './facets.js'
 import {
@@ -167,6 +178,25 @@ export type KnowledgeMapClient = {
       filter?: ProductFilterInput | QueryInput,
       options?: Omit<RequestOptions, 'draft'>,
     ): Promise<Facets>
+    /**
+     * When each cell last changed and each row's need was last reviewed
+     * (`GET /api/changes/cells`), for the same `axis` as `matrix`.
+     */
+    cellDates(
+      query?: { axis?: MatrixAxis },
+      options?: Omit<RequestOptions, 'draft'>,
+    ): Promise<CellDates>
+  }
+  changes: {
+    /**
+     * One page of the map's changelog (`GET /api/changes`), newest first: published records
+     * only. A filter object or a query string (`?from=2026-11-01&theme=…`).
+     * @throws KnowledgeMapError (`invalid_filter` before any request for a bad filter)
+     */
+    list(
+      filter?: Partial<ChangeFilter> | QueryInput,
+      options?: Omit<RequestOptions, 'draft'>,
+    ): Promise<ChangesPage>
   }
 }
 
@@ -554,6 +584,30 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
       async facets(filter, init) {
         const params = facetsQuery(toFilterWith(productFilters, filter))
         return request(FACETS_PATH, params, FacetsSchema, { signal: init?.signal })
+      },
+      async cellDates(query = {}, init) {
+        const params = new URLSearchParams({ axis: query.axis ?? 'learning-needs' })
+        return request(CELL_DATES_PATH, params, CellDatesSchema, { signal: init?.signal })
+      },
+    },
+    changes: {
+      async list(filter = {}, init) {
+        const parsed = parseChangeFilter(
+          typeof filter === 'string' || filter instanceof URLSearchParams
+            ? filter
+            : changeQuery(filter as Partial<ChangeFilter>),
+        )
+        if (!parsed.ok) {
+          const message = parsed.issues.map((i) => `${i.param}: ${i.message}`).join('; ')
+          throw new KnowledgeMapError(`Invalid filter: ${message}`, {
+            code: 'invalid_filter',
+            details: parsed.issues,
+          })
+        }
+        const params = new URLSearchParams(parsed.query)
+        params.set('page', String(parsed.filter.page))
+        params.set('limit', String(parsed.filter.limit))
+        return request(CHANGES_PATH, params, ChangesPageSchema, { signal: init?.signal })
       },
     },
   }

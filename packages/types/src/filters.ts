@@ -130,6 +130,64 @@ const countryList = z
   .default([])
   .transform(sortedUnique)
 
+// --- Dated views -------------------------------------------------------------------------------
+
+const AS_OF = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z)?$/
+
+/**
+ * The instant a dated view (`asOf`) stands for: a day (`2026-12-01`) is its last millisecond in
+ * UTC; a time to the second (`2026-12-01T10:15:07Z`) that second's last; a time to the
+ * millisecond (what "Cite this view" links to: the moment the view was read) exactly that.
+ * Undefined when the value is not one of the two forms or not a real date.
+ */
+export function asOfInstant(asOf: string): Date | undefined {
+  const m = AS_OF.exec(asOf)
+  if (!m) return undefined
+  const [y, mo, d, h, mi, s, ms] = m.slice(1).map((v) => (v === undefined ? undefined : Number(v)))
+  const day = new Date(Date.UTC(y!, mo! - 1, d!))
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo! - 1 || day.getUTCDate() !== d) {
+    return undefined
+  }
+  if (h === undefined) return new Date(day.getTime() + 86_400_000 - 1)
+  if (h > 23 || mi! > 59 || s! > 59) return undefined
+  return new Date(day.getTime() + ((h * 60 + mi!) * 60 + s!) * 1000 + (ms ?? 999))
+}
+
+/** An `asOf` value: a date or a UTC time to the second, from the year 2000. */
+export const AsOfSchema = z
+  .string()
+  .trim()
+  .refine((v) => (asOfInstant(v)?.getUTCFullYear() ?? 0) >= 2000, {
+    message:
+      'Give a date as YYYY-MM-DD (or a UTC time as YYYY-MM-DDTHH:MM:SSZ), from the year 2000.',
+  })
+  .meta({
+    description:
+      'A dated view: only records first published by then. A UTC day (up to its end) or a UTC time.',
+    examples: ['2026-12-01', '2026-12-01T10:15:07.120Z'],
+  })
+
+/**
+ * Records on the map at `asOf`: first published by then. A record published before
+ * `firstPublishedAt` was recorded has none; its creation date stands in (never later than its
+ * first publication).
+ */
+export function asOfWhere(asOf: string | undefined): Where[] {
+  const at = asOf === undefined ? undefined : asOfInstant(asOf)
+  if (!at) return []
+  const iso = at.toISOString()
+  return [
+    {
+      or: [
+        { firstPublishedAt: { less_than_equal: iso } },
+        {
+          and: [{ firstPublishedAt: { exists: false } }, { createdAt: { less_than_equal: iso } }],
+        },
+      ],
+    },
+  ]
+}
+
 /** How a filter field appears in the query string. */
 type ParamSpec = {
   field: string
@@ -186,6 +244,8 @@ export const ProductFilterSchema = z
     sort: z.enum(PRODUCT_SORTS).optional(),
     page,
     limit,
+    /** A dated view: only the records first published by then (see `asOfInstant`). */
+    asOf: AsOfSchema.optional(),
   })
   .refine((f) => f.yearFrom === undefined || f.yearTo === undefined || f.yearFrom <= f.yearTo, {
     message: 'The end year cannot be before the start year.',
@@ -215,6 +275,7 @@ const PRODUCT_PARAMS: ParamSpec[] = [
   { field: 'sort', param: 'sort' },
   { field: 'page', param: 'page', int: true },
   { field: 'limit', param: 'limit', int: true },
+  { field: 'asOf', param: 'asOf' },
 ]
 
 const textWhere = (q: string | undefined, fields: string[]): Where[] =>
@@ -236,6 +297,7 @@ function productWhere(f: ProductFilter): Where {
     ...inWhere('languages', f.languages),
     ...inWhere('countries', f.countries),
     ...inWhere('learningNeeds.slug', f.learningNeeds),
+    ...asOfWhere(f.asOf),
   ])
 }
 

@@ -231,6 +231,8 @@ export const ProductSchema = z.object({
   confidence: ConfidenceSchema.nullish(),
   provenanceNote: nullableString,
   editorialNote: nullableString,
+  /** When the product first went on the map (dated views leave out later ones). */
+  firstPublishedAt: nullableString,
   _status: StatusSchema.nullish(),
   ...timestamps,
 })
@@ -281,6 +283,8 @@ export const LearningNeedSchema = z.object({
   coverageOverrideReason: nullableString,
   coverageHistory: z.array(CoverageChangeSchema).optional(),
   sources,
+  /** When the need first went on the map. */
+  firstPublishedAt: nullableString,
   _status: StatusSchema.nullish(),
   ...timestamps,
 })

@@ -66,7 +66,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <a href={DATA_LICENCE.url} rel="license">
                 CC BY 4.0
               </a>
-              . <Link href="/about">About the map and its data</Link>
+              . <Link href="/about">About the map and its data</Link> ·{' '}
+              <Link href="/changes">What changed on the map</Link>
             </p>
           </div>
         </footer>

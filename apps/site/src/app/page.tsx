@@ -1,8 +1,9 @@
 import {
+  type CellDates,
   KnowledgeMapError,
   type Matrix,
   type MatrixAxis,
-  parseMapParams,
+  mapQuery,
   type Programme,
 } from '@repo/types'
 import type { Metadata } from 'next'
@@ -14,7 +15,9 @@ import { CoverageBadge } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
 import { MatrixKeys } from '@/components/MatrixKeys'
 import { FollowLink } from '@/components/FollowLink'
+import { DatedNotice, ViewCitation } from '@/components/ViewCitation'
 import { cms } from '@/lib/cms'
+import { asOfLabel, parseMapView, readNow } from '@/lib/dated'
 import {
   drillDownHref,
   encodeCell,
@@ -32,15 +35,26 @@ import { absoluteUrl, DATA_LICENCE, pageMetadata, PUBLISHER, SITE_NAME } from '@
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-/** The map's parameters, by the parser the CMS and the export service use too. */
+/** The map's parameters (the parser the CMS and the export service use) and a dated view's asOf. */
 function readView(sp: Record<string, string | string[] | undefined>) {
-  const r = parseMapParams(sp, { allowUnknown: true })
+  const r = parseMapView(sp)
   const { axis, programme }: { axis: MatrixAxis; programme?: string } = r.ok
     ? r.params
     : { axis: 'learning-needs' }
   const qs = r.ok ? r.query : ''
-  return { axis, programme, path: qs ? `/?${qs}` : '/' }
+  return { axis, programme, asOf: r.ok ? r.asOf : undefined, path: qs ? `/?${qs}` : '/' }
 }
+
+/** "3 Nov 2026": short, for the many dates in the table. */
+const shortDate = (iso: string | null | undefined) =>
+  iso
+    ? new Date(iso).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      })
+    : ''
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const view = readView(await searchParams)
@@ -66,10 +80,12 @@ export default async function MapPage({ searchParams }: Props) {
   const client = await cms()
   let matrix: Matrix
   let programmes: Programme[]
+  let dates: CellDates
   try {
-    ;[matrix, { docs: programmes }] = await Promise.all([
+    ;[matrix, { docs: programmes }, dates] = await Promise.all([
       client.map.matrix({ axis: view.axis, programme: view.programme }),
       client.programmes.list({ limit: 100 }),
+      client.map.cellDates({ axis: view.axis }),
     ])
   } catch (err) {
     if (err instanceof KnowledgeMapError && err.code === 'bad_request') {
@@ -89,6 +105,28 @@ export default async function MapPage({ searchParams }: Props) {
   const gaps = gapRows(matrix)
   const rowNoun = matrix.axis === 'learning-needs' ? 'learning need' : 'product type'
   const scope = matrix.programme ? ` (${matrix.programme.name})` : ''
+  const read = readNow()
+  const viewQuery = mapQuery({ axis: view.axis, programme: view.programme })
+  const asOf = view.asOf
+  const changedSince = (iso: string | null | undefined) =>
+    asOf !== undefined && iso !== null && iso !== undefined && Date.parse(iso) > asOf.at.getTime()
+  const changedCells = asOf
+    ? matrix.rows.reduce(
+        (n, row) =>
+          n + matrix.themes.filter((t) => changedSince(dates.rows[row.key]?.cells[t.slug])).length,
+        0,
+      )
+    : 0
+  const cite = {
+    title: `${SITE_NAME}: knowledge products per theme and ${rowNoun}`,
+    filters: matrix.programme ? `programme: ${matrix.programme.name}` : undefined,
+    records: { count: matrix.totals.products, noun: 'knowledge product' },
+    publisher: PUBLISHER,
+    url: absoluteUrl(
+      `/?${[viewQuery, `asOf=${encodeURIComponent(asOf?.value ?? read.value)}`].filter(Boolean).join('&')}`,
+    ),
+    accessed: read.at,
+  }
 
   return (
     <>
@@ -107,6 +145,20 @@ export default async function MapPage({ searchParams }: Props) {
       />
       <h1>The Knowledge Map</h1>
       <FollowLink path="/feeds/new.atom" what="what’s new" />
+      {asOf ? (
+        <DatedNotice label={asOfLabel(asOf)} currentHref={viewQuery ? `/?${viewQuery}` : '/'}>
+          <p>
+            <strong>The counts and coverage below are today’s:</strong> the map cannot be rebuilt
+            for a past date.{' '}
+            {changedCells > 0
+              ? `${changedCells} ${changedCells === 1 ? 'cell' : 'cells'} changed since then (marked *); the others are as they were.`
+              : 'No cell changed since then, so the counts are as they were.'}{' '}
+            <Link href={`/changes?from=${asOf.at.toISOString().slice(0, 10)}`}>
+              What changed since
+            </Link>
+          </p>
+        </DatedNotice>
+      ) : null}
       <p className="lede">
         What the 25 Dialogue and Dissent partnerships (2016–2020) produced, mapped under four themes
         against the learning needs of the Strengthening Civil Society partnerships (2021–2025). Each
@@ -195,6 +247,17 @@ export default async function MapPage({ searchParams }: Props) {
                     ) : (
                       row.label
                     )}
+                    {matrix.axis === 'learning-needs' ? (
+                      <span className="row-dates">
+                        {dates.rows[row.key]?.changed
+                          ? `changed ${shortDate(dates.rows[row.key]!.changed)}`
+                          : 'unchanged since recorded'}
+                        {' · '}
+                        {dates.rows[row.key]?.reviewed
+                          ? `reviewed ${shortDate(dates.rows[row.key]!.reviewed)}`
+                          : 'not reviewed yet'}
+                      </span>
+                    ) : null}
                     {matrix.axis === 'learning-needs' || gapRow ? (
                       <span className="row-meta">
                         {matrix.axis === 'learning-needs' ? (
@@ -207,14 +270,30 @@ export default async function MapPage({ searchParams }: Props) {
                   {matrix.themes.map((t, c) => {
                     const count = row.cells[t.slug] ?? 0
                     const cell = encodeCell(count, max, t.colour)
+                    const changed = dates.rows[row.key]?.cells[t.slug]
+                    const reviewed = dates.rows[row.key]?.reviewed
+                    const since = changedSince(changed)
+                    // Only the dates there are: a cell without one never had a product, and
+                    // the row says when its need was never reviewed.
+                    const when = [
+                      changed ? `changed ${shortDate(changed)}` : '',
+                      reviewed ? `reviewed ${shortDate(reviewed)}` : '',
+                    ]
+                      .filter(Boolean)
+                      .join(', ')
                     return (
-                      <td key={t.slug} className={cell.className} data-theme={t.slug}>
+                      <td
+                        key={t.slug}
+                        className={since ? `${cell.className} changed-since` : cell.className}
+                        data-theme={t.slug}
+                      >
                         <a
                           className="cell-link"
                           href={drillDownHref(matrix, row, t)}
                           data-row={r}
                           data-col={c}
-                          aria-label={`${row.label}, ${t.title}: ${count} ${count === 1 ? 'product' : 'products'}${cell.gap ? ' (gap)' : ''}`}
+                          title={when || undefined}
+                          aria-label={`${row.label}, ${t.title}: ${count} ${count === 1 ? 'product' : 'products'}${cell.gap ? ' (gap)' : ''}${when ? `; ${when}` : ''}${since ? '; changed since the dated view' : ''}`}
                         >
                           {cell.gap ? null : (
                             <span
@@ -229,6 +308,7 @@ export default async function MapPage({ searchParams }: Props) {
                           )}
                           <span className="count" aria-hidden="true">
                             {count}
+                            {since ? <sup className="since">*</sup> : null}
                           </span>
                         </a>
                       </td>
@@ -277,6 +357,23 @@ export default async function MapPage({ searchParams }: Props) {
           Dot area grows with the count; its colour is the theme’s, stronger for more products.
         </li>
       </ul>
+      <p className="muted" id="dates-legend">
+        <strong>Dates.</strong> Point at a cell to see when it <em>changed</em>: the last time a
+        product in it was published, edited, linked to or unlinked from a need, or taken off the
+        map.
+        {matrix.axis === 'learning-needs' ? (
+          <>
+            {' '}
+            Under each need, <em>changed</em> is when the need itself was last edited or its
+            coverage changed, and <em>reviewed</em> is when an editor last checked it and recorded
+            “Reviewed, no change”; a need is due for review when the review period (six months by
+            default) has passed.
+          </>
+        ) : (
+          <> Product types are not reviewed: editors review learning needs.</>
+        )}{' '}
+        <Link href="/changes">Every change, by date and theme</Link>.
+      </p>
       {matrix.axis === 'learning-needs' ? (
         <p className="muted">
           A learning need is <CoverageBadge coverage="covered" /> when two or more published
@@ -287,6 +384,7 @@ export default async function MapPage({ searchParams }: Props) {
       ) : (
         <p className="muted">Use the arrow keys to move between cells and Enter to open one.</p>
       )}
+      <ViewCitation view={cite} />
     </>
   )
 }

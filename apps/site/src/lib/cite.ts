@@ -25,29 +25,3 @@ export function describeFilter(filter: ProductFilter, labels: Labels = {}): stri
   }
   return parts.join('; ')
 }
-
-/**
- * An APA-style citation of a search view (a data set query): the publisher, the year of access,
- * the query in words, the number of records, the date retrieved and the view's URL.
- */
-export function citeView(init: {
-  filter: ProductFilter
-  total: number
-  url: string
-  retrieved: Date
-  labels?: Labels
-  publisher: string
-  siteName: string
-}): string {
-  const what = describeFilter(init.filter, init.labels)
-  const date = init.retrieved.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-  const records = `${init.total} knowledge product${init.total === 1 ? '' : 's'}`
-  return `${init.publisher}. (${init.retrieved.getUTCFullYear()}). ${init.siteName}: ${
-    what ? `knowledge products (${what})` : 'all knowledge products'
-  } [Data set, ${records}]. Retrieved ${date}, from ${init.url}`
-}

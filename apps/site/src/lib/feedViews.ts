@@ -2,9 +2,18 @@
  * What each feed holds: the newest published records of a view, read through the SDK with the
  * same filter language as the page, newest change first.
  */
-import { COVERAGE, type LearningNeed, type Product, PRODUCT_TYPES } from '@repo/types'
+import {
+  CHANGE_KINDS,
+  type ChangeFilter,
+  changeQuery,
+  COVERAGE,
+  type LearningNeed,
+  type Product,
+  PRODUCT_TYPES,
+} from '@repo/types'
 import type { ProductFilter } from '@repo/types/filters'
 
+import { changesFeedPath, describeChange, recordPath } from '@/lib/changes'
 import { cms } from '@/lib/cms'
 import { type FeedEntry, type FeedInit, tagUri } from '@/lib/feeds'
 import { canonicalQuery } from '@/lib/search'
@@ -44,7 +53,7 @@ const withQuery = (path: string, query: string) => (query ? `${path}?${query}` :
 /** The feed of a `/products` view. */
 export async function productsFeed(filter: ProductFilter): Promise<FeedInit> {
   const client = await cms()
-  const view = { ...filter, sort: undefined, page: 1, limit: undefined }
+  const view = { ...filter, sort: undefined, page: 1, limit: undefined, asOf: undefined }
   const query = canonicalQuery(view)
   // The search, as the page itself runs it (stemmed full text when the view has `q`).
   const page = await client.products.search({ ...view, sort: '-updatedAt', limit: FEED_SIZE })
@@ -149,5 +158,34 @@ export async function needFeed(slug: string): Promise<FeedInit> {
     selfPath: `/feeds/learning-needs/${slug}.atom`,
     htmlPath: `/learning-needs/${slug}`,
     entries: newestFirst([...products.docs.map(productEntry), ...coverage]),
+  }
+}
+
+/** The changelog's feed: the newest changes of a `/changes` view (its dates and themes). */
+export async function changesFeed(filter: ChangeFilter): Promise<FeedInit> {
+  const client = await cms()
+  const page = await client.changes.list({ ...filter, page: 1, limit: FEED_SIZE })
+  const query = changeQuery({ from: filter.from, to: filter.to, themes: filter.themes })
+  return {
+    id: query ? tagUri('feeds', 'changes', query) : tagUri('feeds', 'changes'),
+    title: query ? `${SITE_NAME}: changes (${query})` : `${SITE_NAME}: all changes`,
+    subtitle: 'What was added, updated, linked or unlinked on the map, and what coverage changed.',
+    selfPath: changesFeedPath(filter),
+    htmlPath: query ? `/changes?${query}` : '/changes',
+    entries: page.docs.map((c): FeedEntry => {
+      const { headline, detail } = describeChange(c)
+      return {
+        id: tagUri('changes', ...c.id.split('/')),
+        title: headline,
+        link: absoluteUrl(c.record ? recordPath(c.record) : '/changes'),
+        updated: new Date(c.at),
+        published: new Date(c.at),
+        summary: detail,
+        categories: [
+          CHANGE_KINDS.find((k) => k.value === c.kind)?.label ?? c.kind,
+          ...c.themes.map((t) => t.title),
+        ],
+      }
+    }),
   }
 }

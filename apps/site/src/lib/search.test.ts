@@ -1,7 +1,7 @@
 import { parseFilter, toSearchParams } from '@repo/types'
 import { describe, expect, it } from 'vitest'
 
-import { citeView, describeFilter } from './cite'
+import { describeFilter } from './cite'
 import { formQuery } from './form'
 import { canonicalQuery, exportQuery, parseView, productsHref, rawQuery, toggle } from './search'
 
@@ -85,25 +85,13 @@ describe('URL ⇄ filter in the products page', () => {
 })
 
 describe('citing a view', () => {
-  it('should describe the filter in words with labels, and cite it with its URL and date', () => {
+  it('should describe the filter in words with labels', () => {
     const filter = parseFilter('?theme=environmental-rights&type=toolkit&yearFrom=2018&language=fr')
     const labels = {
       themes: new Map([['environmental-rights', 'Protecting environmental rights']]),
     }
     expect(describeFilter(filter, labels)).toBe(
       'theme: Protecting environmental rights; type: Toolkit; language: French; years: 2018–…',
-    )
-    const text = citeView({
-      filter,
-      total: 3,
-      url: 'https://map.example/products?theme=environmental-rights',
-      retrieved: new Date('2026-11-29T10:00:00Z'),
-      labels,
-      publisher: 'Partos',
-      siteName: 'Knowledge Map',
-    })
-    expect(text).toBe(
-      'Partos. (2026). Knowledge Map: knowledge products (theme: Protecting environmental rights; type: Toolkit; language: French; years: 2018–…) [Data set, 3 knowledge products]. Retrieved 29 November 2026, from https://map.example/products?theme=environmental-rights',
     )
     expect(describeFilter(parseFilter(''))).toBe('')
   })

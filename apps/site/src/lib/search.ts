@@ -58,6 +58,13 @@ export function exportQuery(filter: ProductFilter): string {
 
 /** The Atom feed of a `/products` view: the same filter, without paging or order. */
 export function feedPath(filter: ProductFilterInput): string {
-  const qs = canonicalQuery({ ...filter, sort: undefined, page: 1, limit: undefined })
+  // A feed follows the view from now on: a date in the past would freeze it.
+  const qs = canonicalQuery({
+    ...filter,
+    sort: undefined,
+    page: 1,
+    limit: undefined,
+    asOf: undefined,
+  })
   return qs ? `/feeds/products.atom?${qs}` : '/feeds/products.atom'
 }

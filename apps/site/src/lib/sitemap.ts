@@ -22,7 +22,7 @@ type Section = {
   links?: (client: KnowledgeMapClient, page: { page: number; limit: number }) => Promise<Page<Link>>
 }
 
-const FIXED_PAGES = ['/', '/products', '/learning-needs', '/partnerships', '/about']
+const FIXED_PAGES = ['/', '/products', '/learning-needs', '/partnerships', '/changes', '/about']
 
 export const SECTIONS = {
   pages: {},

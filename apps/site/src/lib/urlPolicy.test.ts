@@ -57,4 +57,35 @@ describe('URL policy', () => {
     const rsc = proxy(new NextRequest('http://site.test/products?fbclid=x&_rsc=1'))
     expect(rsc.headers.get('x-middleware-next')).toBe('1')
   })
+
+  it('should keep dated views and the changelog as views of their own, and refuse bad dates', () => {
+    for (const [path, search] of [
+      ['/', '?axis=types&asOf=2026-12-01T10%3A15%3A07.120Z'],
+      ['/products', '?theme=a&asOf=2026-12-01'],
+      ['/learning-needs/some-need', '?asOf=2026-12-01'],
+      ['/changes', '?from=2026-11-01&to=2026-12-01&theme=a&page=2'],
+    ]) {
+      expect(decideUrl(path!, search!), `${path}${search}`).toEqual({ kind: 'ok' })
+    }
+    expect(decideUrl('/changes', '?theme=b&theme=a&from=&utm_source=x')).toEqual({
+      kind: 'redirect',
+      location: '/changes?theme=a&theme=b',
+    })
+    expect(decideUrl('/learning-needs/some-need', '?fbclid=x')).toEqual({
+      kind: 'redirect',
+      location: '/learning-needs/some-need',
+    })
+    expect(decideUrl('/changes', '?from=2026-02-30&theme=a')).toMatchObject({
+      kind: 'invalid',
+      fixed: '/changes?theme=a',
+    })
+    expect(decideUrl('/', '?asOf=last-week&axis=types')).toMatchObject({
+      kind: 'invalid',
+      fixed: '/?axis=types',
+    })
+    expect(decideUrl('/learning-needs/some-need', '?asOf=2026-13-01')).toMatchObject({
+      kind: 'invalid',
+      fixed: '/learning-needs/some-need',
+    })
+  })
 })

@@ -7,7 +7,14 @@
  * - Any other spelling of the same view (order, defaults, duplicates) redirects to the canonical.
  * The filtered pages use the shared filter languages of @repo/types; other pages take no query.
  */
-import { type FilterIssue, learningNeedFilters, parseMapParams, productFilters } from '@repo/types'
+import {
+  type FilterIssue,
+  learningNeedFilters,
+  parseChangeFilter,
+  productFilters,
+} from '@repo/types'
+
+import { parseAsOfOnly, parseMapView } from './dated'
 
 export type UrlDecision =
   | { kind: 'ok' }
@@ -22,7 +29,8 @@ type Parsed = { ok: true; query: string } | { ok: false; issues: FilterIssue[] }
 
 /** Pages whose query string is a view, with its parser (unknown parameters allowed: dropped). */
 const VIEWS: Record<string, (params: URLSearchParams) => Parsed> = {
-  '/': (params) => parseMapParams(params, { allowUnknown: true }),
+  '/': (params) => parseMapView(params),
+  '/changes': (params) => parseChangeFilter(params, { allowUnknown: true }),
   '/products': (params) => {
     const r = productFilters.safeParse(params, { allowUnknown: true })
     return r.ok
@@ -60,7 +68,9 @@ export function decideUrl(pathname: string, search: string): UrlDecision {
   } catch {
     return { kind: 'redirect', location: pathname }
   }
-  const parse = VIEWS[pathname]
+  // A need's page is a view too: dated by `asOf`.
+  const parse =
+    VIEWS[pathname] ?? (/^\/learning-needs\/[^/]+$/.test(pathname) ? parseAsOfOnly : undefined)
   if (!parse) return raw === '' ? { kind: 'ok' } : { kind: 'redirect', location: pathname }
   const parsed = parse(params)
   if (!parsed.ok) {

@@ -213,6 +213,79 @@ describe('Atom feeds', () => {
     )
   })
 
+  it('should show one change made in the CMS in every feed it belongs to within 2 s', async () => {
+    const theme = (await sdk.themes.list({ limit: 1 })).docs[0]!
+    const partnership = (await sdk.partnerships.list({ limit: 100 })).docs.find((p) => p.slug)!
+    const need = (await sdk.learningNeeds.list({ limit: 1 })).docs[0]!
+    const slug = `every-feed-${Date.now()}`
+    const feeds = [
+      '/feeds/new.atom',
+      '/feeds/products.atom',
+      `/feeds/products.atom?theme=${theme.slug}`,
+      `/feeds/themes/${theme.slug}.atom`,
+      `/feeds/partnerships/${partnership.slug}.atom`,
+      `/feeds/learning-needs/${need.slug}.atom`,
+      '/feeds/changes.atom',
+      `/feeds/changes.atom?theme=${theme.slug}`,
+    ]
+    const link = `${site.url}/products/${slug}`
+    for (const f of feeds) {
+      expect(
+        (await read(f)).entries.some((e) => e.link === link),
+        f,
+      ).toBe(false)
+    }
+    await admin.create({
+      collection: 'knowledge-products',
+      data: {
+        title: `Seen in every feed ${slug}`,
+        slug,
+        type: 'toolkit',
+        themes: [theme.id],
+        partnerships: [partnership.id],
+        learningNeeds: [need.id],
+        _status: 'published',
+      },
+    })
+    // Polls until every feed has it; fails if one still lacks it after 2 s.
+    const deadline = Date.now() + 2_000
+    let missing = feeds
+    while (missing.length > 0 && Date.now() < deadline) {
+      const seen = await Promise.all(
+        missing.map(async (f) => (await read(f)).entries.some((e) => e.link === link)),
+      )
+      missing = missing.filter((_, i) => !seen[i])
+      if (missing.length > 0) await new Promise((r) => setTimeout(r, 100))
+    }
+    expect(missing, 'feeds without the change after 2 s').toEqual([])
+  })
+
+  it('should give the changelog the changes the SDK lists, for the same filters', async () => {
+    const theme = (await sdk.themes.list({ limit: 1 })).docs[0]!
+    for (const query of ['', `theme=${theme.slug}`, `from=2020-01-01&theme=${theme.slug}`]) {
+      const p = query ? `/feeds/changes.atom?${query}` : '/feeds/changes.atom'
+      const feed = await read(p)
+      expectWellFormed(feed, p)
+      const expected = await sdk.changes.list(`${query}${query ? '&' : ''}limit=50`)
+      expect(feed.entries.map((e) => e.id)).toEqual(
+        expected.docs.map(
+          (c) => `tag:localhost,2026:changes/${c.id.split('/').map(encodeURIComponent).join('/')}`,
+        ),
+      )
+      for (const [i, c] of expected.docs.entries()) {
+        expect(Date.parse(feed.entries[i]!.updated)).toBe(Date.parse(c.at))
+        expect(feed.entries[i]!.link).toBe(
+          c.record
+            ? `${site.url}/${c.record.collection === 'knowledge-products' ? 'products' : 'learning-needs'}/${c.record.slug}`
+            : `${site.url}/changes`,
+        )
+      }
+    }
+    const bad = await get('/feeds/changes.atom?from=yesterday')
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toMatch(/^This feed cannot be made: from: /)
+  })
+
   it('should announce each feed in the page head and with a visible Follow link', async () => {
     const theme = (await sdk.themes.list({ limit: 1 })).docs[0]!
     const need = (await sdk.learningNeeds.list({ limit: 1 })).docs[0]!
@@ -221,6 +294,8 @@ describe('Atom feeds', () => {
       [`/products?theme=${theme.slug}`, `/feeds/products.atom?theme=${theme.slug}`],
       [`/themes/${theme.slug}`, `/feeds/themes/${theme.slug}.atom`],
       [`/learning-needs/${need.slug}`, `/feeds/learning-needs/${need.slug}.atom`],
+      ['/changes', '/feeds/changes.atom'],
+      [`/changes?theme=${theme.slug}`, `/feeds/changes.atom?theme=${theme.slug}`],
     ] as const) {
       const html = await (await get(page)).text()
       const alternate = html.match(/<link rel="alternate" type="application\/atom\+xml"[^>]*>/)?.[0]

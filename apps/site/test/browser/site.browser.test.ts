@@ -232,8 +232,9 @@ describe('the public site in a real browser', () => {
         expect(await semicolon.getAttribute('href')).toBe(
           `${EXPORT_URL}/v1/knowledge-products.csv?${toSearchParams({ ...filter, themes: [] })}&bom=1&delimiter=semicolon`,
         )
-        expect(await other.locator('#cite-view').textContent()).toContain(
-          `${site.url}/products?${toSearchParams({ ...filter, themes: [] })}`,
+        // The citation's permalink is the view, dated to the moment it was read.
+        expect(await other.locator('#cite-view-apa').textContent()).toContain(
+          `${site.url}/products?${toSearchParams({ ...filter, themes: [] })}&asOf=`,
         )
       } finally {
         await fresh.close()
@@ -415,6 +416,9 @@ describe('the public site in a real browser', () => {
       products: '/products',
       product: `/products/${product.slug}`,
       'learning-need': `/learning-needs/${need.key}`,
+      changes: '/changes',
+      'dated-map': '/?asOf=2026-01-01',
+      'dated-products': '/products?asOf=2026-01-01',
     }
     const report: Record<string, { id: string; impact: string | null; nodes: number }[]> = {}
     for (const [name, route] of Object.entries(pages)) {

@@ -8,6 +8,7 @@ import { canUpdateScoped } from '../../access/canUpdateScoped'
 import { publishedOrScoped } from '../../access/publishedOrScoped'
 import { partnershipScopeField } from '../../fields/partnershipScope'
 import { proposalField } from '../../fields/proposal'
+import { firstPublishedField } from '../../fields/firstPublished'
 import { editorialNoteField, provenanceFields } from '../../fields/provenance'
 import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
@@ -158,6 +159,7 @@ export const KnowledgeProducts: CollectionConfig = {
     editorialNoteField(),
     sourcesField(),
     ...provenanceFields(),
+    firstPublishedField(),
     proposalField(),
     ...reviewFields(),
     searchIndexField(),

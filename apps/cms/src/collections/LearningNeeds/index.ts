@@ -9,6 +9,7 @@ import { isStaffField } from '../../access/isStaffField'
 import { publishedOrScoped } from '../../access/publishedOrScoped'
 import { partnershipScopeField } from '../../fields/partnershipScope'
 import { proposalField } from '../../fields/proposal'
+import { firstPublishedField } from '../../fields/firstPublished'
 import { editorialNoteField, provenanceFields } from '../../fields/provenance'
 import { reviewFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
@@ -277,6 +278,7 @@ export const LearningNeeds: CollectionConfig = {
     editorialNoteField(),
     sourcesField(),
     ...provenanceFields(),
+    firstPublishedField(),
     proposalField(),
     ...reviewFields(),
     searchIndexField(),

@@ -93,6 +93,15 @@ export default async function AboutPage() {
         never shown on the site or in the exports. Every view of the map can be followed in a feed
         reader: look for the “Follow” link.
       </p>
+      <p>
+        <Link href="/changes">What changed on the map</Link> lists every product and need added,
+        updated, linked or unlinked, and every coverage change, by date and theme, with its own
+        feed. Each cell of the map shows when it last changed, and each learning need when an editor
+        last reviewed it (“Reviewed, no change”); needs not reviewed within the review period (six
+        months by default) are listed for the editors as due. “Cite this view” gives a permalink
+        dated to the moment you read the view: opened later, it leaves out what was published after
+        that moment and says what it cannot rebuild (records changed or taken off the map since).
+      </p>
 
       <h2 id="privacy">Privacy</h2>
       {unmet?.enabled ? (

@@ -1,19 +1,21 @@
-import { PRODUCT_SORTS, type ProductFilter, type ProductSort } from '@repo/types'
+import { asOfInstant, PRODUCT_SORTS, type ProductFilter, type ProductSort } from '@repo/types'
 import type { Facets, FacetValue } from '@repo/types/facets'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
-import { CopyButton } from '@/components/CopyButton'
 import { JsonLd } from '@/components/JsonLd'
 import { ProductList } from '@/components/ProductList'
 import { ProductSearchForm } from '@/components/ProductSearchForm'
 import { FollowLink } from '@/components/FollowLink'
+import { DatedNotice, ViewCitation } from '@/components/ViewCitation'
 import { env } from '@/env'
 import { cms } from '@/lib/cms'
 import { reportUnmetSearch } from '@/lib/demand'
-import { citeView, describeFilter } from '@/lib/cite'
+import { describeFilter } from '@/lib/cite'
+import { asOfLabel, readNow } from '@/lib/dated'
 import {
+  canonicalQuery,
   exportQuery,
   feedPath,
   parseView,
@@ -223,15 +225,21 @@ export default async function ProductsPage({ searchParams }: Props) {
   const described = describeFilter(filter, labels)
   const url = absoluteUrl(view.query ? `/products?${view.query}` : '/products')
   const exportQs = exportQuery(filter)
-  const cite = citeView({
-    filter,
-    total: page.totalDocs,
-    url,
-    retrieved: new Date(),
-    labels,
+  const read = readNow()
+  const cite = {
+    title: `${SITE_NAME}: knowledge products`,
+    filters: described || undefined,
+    records: { count: page.totalDocs, noun: 'knowledge product' },
     publisher: PUBLISHER,
-    siteName: SITE_NAME,
-  })
+    // A dated view stays dated to its own moment; any other is dated to now.
+    url: absoluteUrl(`/products?${canonicalQuery({ ...filter, asOf: filter.asOf ?? read.value })}`),
+    accessed: read.at,
+  }
+  const asOf = filter.asOf ? { value: filter.asOf, at: asOfInstant(filter.asOf)! } : undefined
+  // Records shown as they are today, though they changed after the view's date.
+  const changedSince = asOf
+    ? page.docs.filter((p) => Date.parse(p.updatedAt) > asOf.at.getTime())
+    : []
   const first = (filter.page - 1) * filter.limit + 1
   const last = first + page.docs.length - 1
 
@@ -255,6 +263,31 @@ export default async function ProductsPage({ searchParams }: Props) {
         }}
       />
       <h1>Knowledge products</h1>
+      {asOf ? (
+        <DatedNotice
+          label={asOfLabel(asOf)}
+          currentHref={productsHref({ ...filter, asOf: undefined, page: 1 })}
+        >
+          <p>
+            Products first published after then are left out of the results (the counts beside the
+            filters may still include them).
+            {changedSince.length > 0 ? (
+              <>
+                {' '}
+                <strong>
+                  {changedSince.length} of the products on this page changed after then and are
+                  shown as they are today
+                </strong>{' '}
+                ({changedSince.map((p) => p.title).join('; ')}): the map cannot show their earlier
+                versions, nor say whether they matched this view then.
+              </>
+            ) : (
+              ' None of the products on this page changed since.'
+            )}{' '}
+            Products taken off the map since then cannot be shown.
+          </p>
+        </DatedNotice>
+      ) : null}
       <div className="search-layout">
         <ProductSearchForm id="product-search">
           <div className="search-bar">
@@ -440,13 +473,7 @@ export default async function ProductsPage({ searchParams }: Props) {
               ))}
             </ul>
           </div>
-          <div className="panel">
-            <h2 id="cite-view-heading">Cite this view</h2>
-            <p id="cite-view" data-citation="view">
-              {cite}
-            </p>
-            <CopyButton text={cite} label="Copy citation" />
-          </div>
+          <ViewCitation view={cite} />
         </section>
       </div>
     </>

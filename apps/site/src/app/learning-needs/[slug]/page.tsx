@@ -9,12 +9,17 @@ import { JsonLd } from '@/components/JsonLd'
 import { ProductList } from '@/components/ProductList'
 import { Provenance } from '@/components/Provenance'
 import { FollowLink } from '@/components/FollowLink'
+import { DatedNotice, ViewCitation } from '@/components/ViewCitation'
 import { cms, isNotFound } from '@/lib/cms'
 import { formatDate, hostOf } from '@/lib/collect'
 import { productsHref } from '@/lib/search'
-import { absoluteUrl, pageMetadata } from '@/lib/seo'
+import { asOfLabel, parseAsOfOnly, readNow } from '@/lib/dated'
+import { absoluteUrl, pageMetadata, PUBLISHER, SITE_NAME } from '@/lib/seo'
 
-type Props = { params: Promise<{ slug: string }> }
+type Props = {
+  params: Promise<{ slug: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 const KIND_LABEL = new Map<string, string>(LEARNING_NEED_KINDS.map((k) => [k.value, k.label]))
 const PRIORITY_LABEL = new Map<string, string>(PRIORITIES.map((k) => [k.value, k.label]))
@@ -44,14 +49,38 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   })
 }
 
-export default async function LearningNeedPage({ params }: Props) {
+export default async function LearningNeedPage({ params, searchParams }: Props) {
   const need = await getNeed((await params).slug)
+  // The proxy answers a bad asOf with the 400 page (lib/urlPolicy).
+  const dated = parseAsOfOnly(await searchParams)
+  const asOf = dated.ok ? dated.asOf : undefined
   const client = await cms()
-  const [products, insights] = await Promise.all([
-    client.products.list({ learningNeeds: [need.slug], limit: 100 }),
+  const [products, insights, dates] = await Promise.all([
+    client.products.list({ learningNeeds: [need.slug], limit: 100, asOf: asOf?.value }),
     client.insights.list({ learningNeeds: [need.slug], limit: 50 }),
+    client.map.cellDates({ axis: 'learning-needs' }),
   ])
-  const history = [...(need.coverageHistory ?? [])].sort((a, b) => (a.at < b.at ? 1 : -1))
+  const cycle = dates.rows[need.slug]
+  const productsChanged = Object.values(cycle?.cells ?? {})
+    .sort()
+    .at(-1)
+  const after = (iso: string | null | undefined) =>
+    asOf !== undefined && Boolean(iso) && Date.parse(iso!) > asOf.at.getTime()
+  const history = [...(need.coverageHistory ?? [])]
+    .filter((h) => !after(h.at))
+    .sort((a, b) => (a.at < b.at ? 1 : -1))
+  const laterChanges = (need.coverageHistory ?? []).length - history.length
+  const changedSince = products.docs.filter((p) => after(p.updatedAt))
+  const read = readNow()
+  const cite = {
+    title: `${SITE_NAME}: learning need “${need.title}” and the products that address it`,
+    records: { count: products.totalDocs, noun: 'knowledge product' },
+    publisher: PUBLISHER,
+    url: absoluteUrl(
+      `/learning-needs/${need.slug}?asOf=${encodeURIComponent(asOf?.value ?? read.value)}`,
+    ),
+    accessed: read.at,
+  }
   const overridden = need.coverageOverride && need.coverageOverride !== need.derivedCoverage
 
   return (
@@ -74,6 +103,34 @@ export default async function LearningNeedPage({ params }: Props) {
         {need.priority ? ` · ${PRIORITY_LABEL.get(need.priority)} priority` : ''}
       </p>
       <h1>{need.title}</h1>
+      {asOf ? (
+        <DatedNotice label={asOfLabel(asOf)} currentHref={`/learning-needs/${need.slug}`}>
+          <ul>
+            {after(need.firstPublishedAt) ? (
+              <li>
+                <strong>This need was not on the map yet then:</strong> it was first published on{' '}
+                {formatDate(need.firstPublishedAt)}.
+              </li>
+            ) : null}
+            <li>
+              Products first published after then are left out.
+              {changedSince.length > 0
+                ? ` ${changedSince.length} of those shown changed since and are shown as they are today: the map cannot show their earlier versions.`
+                : ''}{' '}
+              Products taken off the map since cannot be shown.
+            </li>
+            <li>
+              {after(cycle?.changed)
+                ? 'The need’s text and coverage changed since: they are shown as they are today.'
+                : 'The need itself has not changed since.'}
+              {history[0] ? ` Its coverage then was “${COVERAGE_LABEL.get(history[0].to)}”.` : ''}
+              {laterChanges > 0
+                ? ` ${laterChanges} later coverage ${laterChanges === 1 ? 'change is' : 'changes are'} left out of the history.`
+                : ''}
+            </li>
+          </ul>
+        </DatedNotice>
+      ) : null}
       <p>
         <span className="visually-hidden">Coverage: </span>
         <CoverageBadge coverage={need.coverage} />{' '}
@@ -104,7 +161,8 @@ export default async function LearningNeedPage({ params }: Props) {
       />
       <FollowLink path={`/feeds/learning-needs/${need.slug}.atom`} what="this need" />
       <p className="muted" data-testid="need-cycle">
-        Last changed {formatDate(need.updatedAt)} ·{' '}
+        Last changed {formatDate(cycle?.changed ?? need.firstPublishedAt ?? need.createdAt)}
+        {productsChanged ? ` (its products: ${formatDate(productsChanged)})` : ''} ·{' '}
         {need.lastReviewedAt
           ? `last reviewed by an editor ${formatDate(need.lastReviewedAt)}`
           : 'not yet reviewed by an editor'}
@@ -229,6 +287,7 @@ export default async function LearningNeedPage({ params }: Props) {
           ) : null}
         </aside>
       </div>
+      <ViewCitation view={cite} />
     </article>
   )
 }
