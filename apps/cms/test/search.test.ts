@@ -132,6 +132,18 @@ describeEachDatabase('search conformance', (kind) => {
     expect(await found('participatie', { languages: ['nl'] })).toEqual(['dutch'])
   })
 
+  it('should leave out of a dated view, results and facets alike, what was published after it', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+    const dated = await client.products.search(
+      { q: 'land rights', asOf: yesterday },
+      { include: ['facets'] },
+    )
+    expect(dated.totalDocs).toBe(0)
+    expect(dated.facets?.total).toBe(0)
+    const now = new Date(Date.now() + 1000).toISOString()
+    expect((await found('land rights', { asOf: now })).sort()).toEqual(['annual', 'mapping', 'oil'])
+  })
+
   it('should mark the matched words in the snippets', async () => {
     const res = await client.products.search({ q: 'land rights' })
     const hit = res.hits[res.docs.findIndex((d) => d.id === ids.annual)]!

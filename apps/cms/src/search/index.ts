@@ -3,7 +3,13 @@
  * streams. The filter language of @repo/types is compiled here into the adapter's conditions
  * (slugs resolved to ids through the Local API); the database's own engine does the rest.
  */
-import { COLLECTIONS, formatSearchText, parseSearchText, type ProductFilter } from '@repo/types'
+import {
+  asOfInstant,
+  COLLECTIONS,
+  formatSearchText,
+  parseSearchText,
+  type ProductFilter,
+} from '@repo/types'
 import type { CollectionSlug, Payload } from 'payload'
 
 import { analyzeQuery, tokens } from './analyze'
@@ -76,6 +82,7 @@ export async function productConditions(
     countries: filter.countries.length > 0 ? [...filter.countries] : undefined,
     yearFrom: filter.yearFrom,
     yearTo: filter.yearTo,
+    publishedBy: filter.asOf ? asOfInstant(filter.asOf)?.toISOString() : undefined,
   }
 }
 

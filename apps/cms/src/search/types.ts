@@ -33,6 +33,11 @@ export type ProductConditions = {
   countries?: string[]
   yearFrom?: number
   yearTo?: number
+  /**
+   * A dated view: only products first published by this instant (ISO 8601; a product from
+   * before `firstPublishedAt` was recorded counts by its creation date).
+   */
+  publishedBy?: string
 }
 
 /** Orders of a product listing (`relevance` needs `text`; adapters tie-break on id). */

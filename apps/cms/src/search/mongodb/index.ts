@@ -127,6 +127,15 @@ export function createMongoSearch(payload: Payload): SearchAdapter {
     if (c.types) and.push({ type: { $in: c.types } })
     if (c.yearFrom !== undefined) and.push({ year: { $gte: c.yearFrom } })
     if (c.yearTo !== undefined) and.push({ year: { $lte: c.yearTo } })
+    if (c.publishedBy !== undefined) {
+      const at = new Date(c.publishedBy)
+      and.push({
+        $or: [
+          { firstPublishedAt: { $lte: at } },
+          { firstPublishedAt: null, createdAt: { $lte: at } },
+        ],
+      })
+    }
     if (c.languages?.length) and.push({ languages: { $in: c.languages } })
     if (c.countries?.length) and.push({ countries: { $in: c.countries } })
     const filter: Doc = { $and: and }

@@ -111,6 +111,12 @@ function productWhere(c: ProductConditions, withText = true): Clause {
     parts.push('kp."year" <= ?')
     args.push(c.yearTo)
   }
+  if (c.publishedBy !== undefined) {
+    parts.push(
+      '(kp."first_published_at" <= ? OR (kp."first_published_at" IS NULL AND kp."created_at" <= ?))',
+    )
+    args.push(c.publishedBy, c.publishedBy)
+  }
   if (c.languages && c.languages.length > 0) anyOf('languages', c.languages)
   if (c.countries && c.countries.length > 0) anyOf('countries', c.countries)
   return { text: parts.join(' AND '), args }
@@ -125,6 +131,7 @@ const unfiltered = (c: ProductConditions) =>
   c.types === undefined &&
   c.yearFrom === undefined &&
   c.yearTo === undefined &&
+  c.publishedBy === undefined &&
   !c.languages?.length &&
   !c.countries?.length
 

@@ -269,8 +269,8 @@ export default async function ProductsPage({ searchParams }: Props) {
           currentHref={productsHref({ ...filter, asOf: undefined, page: 1 })}
         >
           <p>
-            Products first published after then are left out of the results (the counts beside the
-            filters may still include them).
+            Products first published after then are left out of the results and of the counts beside
+            the filters.
             {changedSince.length > 0 ? (
               <>
                 {' '}
