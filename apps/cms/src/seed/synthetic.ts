@@ -32,6 +32,7 @@ import {
 } from '@repo/types'
 import type { Payload } from 'payload'
 
+import { sqliteStatements } from '../lib/sql'
 import { analyzeDocument } from '../search/analyze'
 import { SEARCH_SOURCES } from '../search/fields'
 import { FTS_COLUMNS } from '../search/sqlite/ddl'
@@ -515,10 +516,7 @@ const progress = (
 
 type Row = (string | number | null)[]
 type Statement = { sql: string; args: Row }
-type LibsqlClient = {
-  execute(stmt: string | Statement): Promise<{ rows: Record<string, unknown>[] }>
-  batch(stmts: Statement[], mode: 'write'): Promise<unknown>
-}
+type LibsqlClient = ReturnType<typeof sqliteStatements>
 
 /** SQLite allows 32766 bound parameters per statement; stay well under it. */
 const MAX_PARAMS = 30_000
@@ -640,7 +638,7 @@ async function maxId(client: LibsqlClient, table: string): Promise<number> {
 }
 
 async function sqliteLoad(payload: Payload, init: LoadInit): Promise<LoadCounts> {
-  const client = (payload.db as unknown as { client: LibsqlClient }).client
+  const client = sqliteStatements(payload)
   const { ref, total, needCount, seed, batchSize, publishedShare, log, started } = init
   const now = Date.now()
   log(
@@ -685,7 +683,7 @@ async function sqliteLoad(payload: Payload, init: LoadInit): Promise<LoadCounts>
       ...inserts('learning_needs', ['id', ...NEED_COLUMNS], main),
       ...inserts('learning_needs_rels', REL_COLUMNS, rels),
     ]
-    await client.batch(stmts, 'write')
+    await client.batch(stmts)
     rows += main.length + rels.length
     log(`  learning needs ${needCount}`)
   }
@@ -757,7 +755,7 @@ async function sqliteLoad(payload: Payload, init: LoadInit): Promise<LoadCounts>
       ...inserts('_knowledge_products_v_version_languages', selCols, acc.vLanguages),
       ...inserts('_knowledge_products_v_version_audience', selCols, acc.vAudience),
     ]
-    await client.batch(stmts, 'write')
+    await client.batch(stmts)
     for (const list of Object.values(acc)) rows += list.length
     if (to === total || (to / batchSize) % 5 === 0) progress(log, started, to, total, rows)
   }
@@ -809,24 +807,21 @@ async function sqliteLoad(payload: Payload, init: LoadInit): Promise<LoadCounts>
     n.themes.forEach((t, k) => vRels.push([k + 1, vId, 'version.themes', null, Number(t)]))
     n.raisedBy.forEach((p, k) => vRels.push([k + 1, vId, 'version.raisedBy', Number(p), null]))
   })
-  await client.batch(
-    [
-      ...updates,
-      ...inserts(
-        'learning_needs_coverage_history',
-        ['_order', '_parent_id', 'id', 'from', 'to', 'at', 'reason'],
-        history,
-      ),
-      ...inserts('_learning_needs_v', versionColumns(NEED_COLUMNS), versions),
-      ...inserts(
-        '_learning_needs_v_version_coverage_history',
-        ['_order', '_parent_id', 'from', 'to', 'at', 'reason', '_uuid'],
-        vHistory,
-      ),
-      ...inserts('_learning_needs_v_rels', REL_COLUMNS, vRels),
-    ],
-    'write',
-  )
+  await client.batch([
+    ...updates,
+    ...inserts(
+      'learning_needs_coverage_history',
+      ['_order', '_parent_id', 'id', 'from', 'to', 'at', 'reason'],
+      history,
+    ),
+    ...inserts('_learning_needs_v', versionColumns(NEED_COLUMNS), versions),
+    ...inserts(
+      '_learning_needs_v_version_coverage_history',
+      ['_order', '_parent_id', 'from', 'to', 'at', 'reason', '_uuid'],
+      vHistory,
+    ),
+    ...inserts('_learning_needs_v_rels', REL_COLUMNS, vRels),
+  ])
   rows += history.length + versions.length + vHistory.length + vRels.length
   await client.execute('PRAGMA optimize')
   await client.execute('ANALYZE')
@@ -997,7 +992,7 @@ export async function countSynthetic(
 ): Promise<{ products: number; needs: number }> {
   const where = { slug: { like: SYNTHETIC_PREFIX } }
   if (isSqlite(payload)) {
-    const client = (payload.db as unknown as { client: LibsqlClient }).client
+    const client = sqliteStatements(payload)
     const count = async (table: string) =>
       Number(
         (
@@ -1023,7 +1018,7 @@ export async function removeSynthetic(
 ): Promise<{ products: number; needs: number }> {
   const before = await countSynthetic(payload)
   if (isSqlite(payload)) {
-    const client = (payload.db as unknown as { client: LibsqlClient }).client
+    const client = sqliteStatements(payload)
     const like = `${SYNTHETIC_PREFIX}%`
     const ofProducts = `SELECT id FROM knowledge_products WHERE slug LIKE ?`
     const ofProductVersions = `SELECT id FROM _knowledge_products_v WHERE parent_id IN (${ofProducts})`
@@ -1033,37 +1028,34 @@ export async function removeSynthetic(
       sql: `DELETE FROM "${table}" WHERE "${column}" IN (${subquery})`,
       args: [like],
     })
-    await client.batch(
-      [
-        ...[
-          '_knowledge_products_v_rels',
-          '_knowledge_products_v_texts',
-          '_knowledge_products_v_version_languages',
-          '_knowledge_products_v_version_audience',
-        ].map((t) => del(t, 'parent_id', ofProductVersions)),
-        del('_knowledge_products_v_version_sources', '_parent_id', ofProductVersions),
-        del('_knowledge_products_v', 'parent_id', ofProducts),
-        ...[
-          'knowledge_products_rels',
-          'knowledge_products_texts',
-          'knowledge_products_languages',
-          'knowledge_products_audience',
-        ].map((t) => del(t, 'parent_id', ofProducts)),
-        del('knowledge_products_sources', '_parent_id', ofProducts),
-        { sql: 'DELETE FROM knowledge_products WHERE slug LIKE ?', args: [like] },
-        // Real products never link synthetic needs, but be safe: drop any link to them.
-        del('knowledge_products_rels', 'learning_needs_id', ofNeeds),
-        del('_learning_needs_v_rels', 'parent_id', ofNeedVersions),
-        del('_learning_needs_v_version_coverage_history', '_parent_id', ofNeedVersions),
-        del('_learning_needs_v_version_sources', '_parent_id', ofNeedVersions),
-        del('_learning_needs_v', 'parent_id', ofNeeds),
-        del('learning_needs_rels', 'parent_id', ofNeeds),
-        del('learning_needs_coverage_history', '_parent_id', ofNeeds),
-        del('learning_needs_sources', '_parent_id', ofNeeds),
-        { sql: 'DELETE FROM learning_needs WHERE slug LIKE ?', args: [like] },
-      ],
-      'write',
-    )
+    await client.batch([
+      ...[
+        '_knowledge_products_v_rels',
+        '_knowledge_products_v_texts',
+        '_knowledge_products_v_version_languages',
+        '_knowledge_products_v_version_audience',
+      ].map((t) => del(t, 'parent_id', ofProductVersions)),
+      del('_knowledge_products_v_version_sources', '_parent_id', ofProductVersions),
+      del('_knowledge_products_v', 'parent_id', ofProducts),
+      ...[
+        'knowledge_products_rels',
+        'knowledge_products_texts',
+        'knowledge_products_languages',
+        'knowledge_products_audience',
+      ].map((t) => del(t, 'parent_id', ofProducts)),
+      del('knowledge_products_sources', '_parent_id', ofProducts),
+      { sql: 'DELETE FROM knowledge_products WHERE slug LIKE ?', args: [like] },
+      // Real products never link synthetic needs, but be safe: drop any link to them.
+      del('knowledge_products_rels', 'learning_needs_id', ofNeeds),
+      del('_learning_needs_v_rels', 'parent_id', ofNeedVersions),
+      del('_learning_needs_v_version_coverage_history', '_parent_id', ofNeedVersions),
+      del('_learning_needs_v_version_sources', '_parent_id', ofNeedVersions),
+      del('_learning_needs_v', 'parent_id', ofNeeds),
+      del('learning_needs_rels', 'parent_id', ofNeeds),
+      del('learning_needs_coverage_history', '_parent_id', ofNeeds),
+      del('learning_needs_sources', '_parent_id', ofNeeds),
+      { sql: 'DELETE FROM learning_needs WHERE slug LIKE ?', args: [like] },
+    ])
   } else {
     const db = payload.db as unknown as MongoAdapter
     const regex = { $regex: `^${SYNTHETIC_PREFIX}` }

@@ -12,7 +12,8 @@ describe('URL ⇄ filter in the products page', () => {
   it('should turn a submitted form into the canonical URL, and that URL back into the same filter', () => {
     const submitted = formEntries([
       ['q', '  civic space '],
-      ['sort', '-year'],
+      // The form's default order: empty, so a search text ranks by relevance.
+      ['sort', ''],
       ['theme', 'gender-equality-and-inclusion'],
       ['theme', 'environmental-rights'],
       ['programme', 'dialogue-and-dissent'],

@@ -3,9 +3,10 @@
  * facets and the matrix. Runs on `payload.db.drizzle` (Payload's documented escape hatch); the
  * tables are Payload's own plus the FTS5 tables of the `search_index` migration.
  */
-import { sql } from '@payloadcms/db-sqlite'
+import type { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
+import { placeholders } from '../../lib/sql'
 import type { AnalyzedDocument, AnalyzedItem, AnalyzedQuery } from '../analyze'
 import { SEARCH_COLUMNS } from '../fields'
 import { nearestWords } from '../suggest'
@@ -50,17 +51,6 @@ export function matchExpression(query: AnalyzedQuery): string {
 
 const marks = (list: readonly unknown[]) => list.map(() => '?').join(', ')
 const num = (id: Id) => (typeof id === 'number' ? id : Number(id))
-
-/** Turns `?` placeholders and their values into a drizzle SQL object. */
-function toSql(text: string, args: Value[]): SQL {
-  const parts = text.split('?')
-  if (parts.length !== args.length + 1) throw new Error('placeholder count mismatch')
-  const chunks: SQL[] = [sql.raw(parts[0]!)]
-  args.forEach((arg, i) => {
-    chunks.push(sql`${arg}`, sql.raw(parts[i + 1]!))
-  })
-  return sql.join(chunks)
-}
 
 const ORDER_BY: Record<Exclude<ProductOrder, 'relevance'>, string> = {
   '-year': 'kp."year" DESC, kp."id" DESC',
@@ -141,7 +131,7 @@ const STORED = ['themes', 'partnerships', 'types', 'years', 'languages', 'countr
 export function createSqliteSearch(payload: Payload): SearchAdapter {
   const db = (): Drizzle => payload.db.drizzle as unknown as Drizzle
   const query = async (text: string, args: Value[] = []) =>
-    (await db().all(toSql(text, args))) as Row[]
+    (await db().all(placeholders(text, args))) as Row[]
 
   /**
    * Facet counts over the matching products: a GROUP BY over `search_facets` (its covering

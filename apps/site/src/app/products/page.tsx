@@ -1,4 +1,10 @@
-import { asOfInstant, PRODUCT_SORTS, type ProductFilter, type ProductSort } from '@repo/types'
+import {
+  asOfInstant,
+  defaultProductSort,
+  PRODUCT_SORTS,
+  type ProductFilter,
+  type ProductSort,
+} from '@repo/types'
 import type { Facets, FacetValue } from '@repo/types/facets'
 import type { Metadata } from 'next'
 import Link from 'next/link'
@@ -297,8 +303,14 @@ export default async function ProductsPage({ searchParams }: Props) {
             </div>
             <div className="field">
               <label htmlFor="sort">Order</label>
-              <select id="sort" name="sort" defaultValue={filter.sort}>
-                {PRODUCT_SORTS.filter((s) => s !== 'relevance' || filter.q).map((s) => (
+              {/* The default order follows the search text: a new search is ranked by relevance. */}
+              <select
+                id="sort"
+                name="sort"
+                defaultValue={filter.sort === defaultProductSort(filter) ? '' : filter.sort}
+              >
+                <option value="">Best match when searching, else newest</option>
+                {PRODUCT_SORTS.filter((s) => s !== 'relevance').map((s) => (
                   <option key={s} value={s}>
                     {SORT_LABEL[s]}
                   </option>
