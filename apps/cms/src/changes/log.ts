@@ -227,8 +227,76 @@ async function withdrawals(
   return out
 }
 
+/**
+ * What the changelog is computed from, in a few indexed reads: the newest and the number of
+ * versions of products and needs, the newest review event and the trashed records. Any write
+ * the log would show changes it, in whichever process made it.
+ */
+async function fingerprint(payload: Payload): Promise<string> {
+  const parts = await Promise.all([
+    ...([COLLECTIONS.knowledgeProducts, COLLECTIONS.learningNeeds] as const).flatMap((c) => [
+      payload
+        .findVersions({
+          collection: c,
+          sort: '-updatedAt',
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+          trash: true,
+          select: { updatedAt: true } as never,
+        })
+        .then((r) => [r.totalDocs, r.docs[0]?.updatedAt ?? null]),
+      payload
+        .count({ collection: c, trash: true, where: { deletedAt: { exists: true } } })
+        .then((r) => r.totalDocs),
+      payload
+        .find({
+          collection: c,
+          sort: '-updatedAt',
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+          trash: true,
+          select: { updatedAt: true },
+        })
+        .then((r) => r.docs[0]?.updatedAt ?? null),
+    ]),
+    payload
+      .find({
+        collection: REVIEW_EVENTS,
+        sort: '-at',
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        select: { at: true },
+      })
+      .then((r) => [r.totalDocs, r.docs[0]?.id ?? null]),
+  ])
+  return JSON.stringify(parts)
+}
+
+type Computed = { events: Event[]; lookup: Lookup }
+const memo = new WeakMap<Payload, { key: string; value: Promise<Computed> }>()
+
+/**
+ * The events, computed once per state of the data (`fingerprint`, read from the database on
+ * every call, so another process's write is seen at once) and shared by concurrent callers:
+ * recomputing reads every published version (at 100k products, tens of seconds).
+ */
+async function allEvents(payload: Payload): Promise<Computed> {
+  const key = await fingerprint(payload)
+  const found = memo.get(payload)
+  if (found && found.key === key) return found.value
+  const value = computeEvents(payload)
+  memo.set(payload, { key, value })
+  value.catch(() => {
+    if (memo.get(payload)?.value === value) memo.delete(payload)
+  })
+  return value
+}
+
 /** Every change on the map, oldest first, with the snapshots the cell dates need. */
-async function allEvents(payload: Payload): Promise<{ events: Event[]; lookup: Lookup }> {
+async function computeEvents(payload: Payload): Promise<Computed> {
   const [themeDocs, products, needs, productVersions, needVersions, takedowns] = await Promise.all([
     payload.find({
       collection: COLLECTIONS.themes,

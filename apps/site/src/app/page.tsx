@@ -16,7 +16,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { MatrixKeys } from '@/components/MatrixKeys'
 import { FollowLink } from '@/components/FollowLink'
 import { DatedNotice, ViewCitation } from '@/components/ViewCitation'
-import { cms } from '@/lib/cms'
+import { cellDatesOrNone, cms } from '@/lib/cms'
 import { asOfLabel, parseMapView, readNow } from '@/lib/dated'
 import {
   drillDownHref,
@@ -81,12 +81,16 @@ export default async function MapPage({ searchParams }: Props) {
   let matrix: Matrix
   let programmes: Programme[]
   let dates: CellDates
+  let datesAvailable: boolean
   try {
-    ;[matrix, { docs: programmes }, dates] = await Promise.all([
+    let read: Awaited<ReturnType<typeof cellDatesOrNone>>
+    ;[matrix, { docs: programmes }, read] = await Promise.all([
       client.map.matrix({ axis: view.axis, programme: view.programme }),
       client.programmes.list({ limit: 100 }),
-      client.map.cellDates({ axis: view.axis }),
+      cellDatesOrNone(client, view.axis),
     ])
+    dates = read.dates
+    datesAvailable = read.available
   } catch (err) {
     if (err instanceof KnowledgeMapError && err.code === 'bad_request') {
       return (
@@ -358,6 +362,11 @@ export default async function MapPage({ searchParams }: Props) {
         </li>
       </ul>
       <p className="muted" id="dates-legend">
+        {datesAvailable ? null : (
+          <>
+            <strong>The dates could not be read just now</strong>; the counts are current.{' '}
+          </>
+        )}
         <strong>Dates.</strong> Point at a cell to see when it <em>changed</em>: the last time a
         product in it was published, edited, linked to or unlinked from a need, or taken off the
         map.

@@ -1,4 +1,10 @@
-import { createClient, type KnowledgeMapClient, KnowledgeMapError } from '@repo/types'
+import {
+  type CellDates,
+  createClient,
+  type KnowledgeMapClient,
+  KnowledgeMapError,
+  type MatrixAxis,
+} from '@repo/types'
 import { connection } from 'next/server'
 
 import { env } from '@/env'
@@ -42,3 +48,24 @@ export const isNotFound = (err: unknown): boolean =>
 /** The public URL of a CMS file path such as `/api/media/file/x.pdf` (never the internal host). */
 export const cmsFileUrl = (url: string | null | undefined): string | undefined =>
   url ? new URL(url, `${env().cmsPublicUrl}/`).toString() : undefined
+
+/** The longest the map and need pages wait for the cells' dates. */
+const CELL_DATES_WAIT_MS = 3000
+
+/**
+ * When the map's cells and needs last changed, or no dates (and `available: false`) when the
+ * CMS cannot say just now: the map and need pages still render, without dates.
+ */
+export async function cellDatesOrNone(
+  client: KnowledgeMapClient,
+  axis: MatrixAxis,
+): Promise<{ dates: CellDates; available: boolean }> {
+  try {
+    // Dates are an extra: the page does not wait long for them.
+    const signal = AbortSignal.timeout(CELL_DATES_WAIT_MS)
+    return { dates: await client.map.cellDates({ axis }, { signal }), available: true }
+  } catch (err) {
+    if (err instanceof KnowledgeMapError) return { dates: { axis, rows: {} }, available: false }
+    throw err
+  }
+}

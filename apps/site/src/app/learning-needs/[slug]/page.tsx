@@ -10,7 +10,7 @@ import { ProductList } from '@/components/ProductList'
 import { Provenance } from '@/components/Provenance'
 import { FollowLink } from '@/components/FollowLink'
 import { DatedNotice, ViewCitation } from '@/components/ViewCitation'
-import { cms, isNotFound } from '@/lib/cms'
+import { cellDatesOrNone, cms, isNotFound } from '@/lib/cms'
 import { formatDate, hostOf } from '@/lib/collect'
 import { productsHref } from '@/lib/search'
 import { asOfLabel, parseAsOfOnly, readNow } from '@/lib/dated'
@@ -58,9 +58,9 @@ export default async function LearningNeedPage({ params, searchParams }: Props) 
   const [products, insights, dates] = await Promise.all([
     client.products.list({ learningNeeds: [need.slug], limit: 100, asOf: asOf?.value }),
     client.insights.list({ learningNeeds: [need.slug], limit: 50 }),
-    client.map.cellDates({ axis: 'learning-needs' }),
+    cellDatesOrNone(client, 'learning-needs'),
   ])
-  const cycle = dates.rows[need.slug]
+  const cycle = dates.dates.rows[need.slug]
   const productsChanged = Object.values(cycle?.cells ?? {})
     .sort()
     .at(-1)
