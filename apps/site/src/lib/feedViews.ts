@@ -71,7 +71,7 @@ export async function productsFeed(filter: ProductFilter): Promise<FeedInit> {
 export async function newFeed(): Promise<FeedInit> {
   const client = await cms()
   const [products, needs] = await Promise.all([
-    client.products.list({ sort: '-updatedAt', limit: FEED_SIZE }),
+    client.products.search({ sort: '-updatedAt', limit: FEED_SIZE }),
     client.learningNeeds.list({ sort: '-updatedAt', limit: FEED_SIZE }),
   ])
   return {
@@ -88,7 +88,7 @@ export async function themeFeed(slug: string): Promise<FeedInit> {
   const client = await cms()
   const theme = await client.themes.get(slug)
   const [products, needs] = await Promise.all([
-    client.products.list({ themes: [slug], sort: '-updatedAt', limit: FEED_SIZE }),
+    client.products.search({ themes: [slug], sort: '-updatedAt', limit: FEED_SIZE }),
     client.learningNeeds.list({ themes: [slug], sort: '-updatedAt', limit: FEED_SIZE }),
   ])
   return {
@@ -105,7 +105,7 @@ export async function partnershipFeed(slug: string): Promise<FeedInit> {
   const client = await cms()
   const partnership = await client.partnerships.get(slug)
   const [products, needs] = await Promise.all([
-    client.products.list({ partnerships: [slug], sort: '-updatedAt', limit: FEED_SIZE }),
+    client.products.search({ partnerships: [slug], sort: '-updatedAt', limit: FEED_SIZE }),
     client.learningNeeds.list({ partnerships: [slug], sort: '-updatedAt', limit: FEED_SIZE }),
   ])
   return {
@@ -122,7 +122,7 @@ export async function partnershipFeed(slug: string): Promise<FeedInit> {
 export async function needFeed(slug: string): Promise<FeedInit> {
   const client = await cms()
   const need = await client.learningNeeds.get(slug)
-  const products = await client.products.list({
+  const products = await client.products.search({
     learningNeeds: [slug],
     sort: '-updatedAt',
     limit: FEED_SIZE,

@@ -12,7 +12,7 @@ export async function relatedProducts(
   const related =
     product.partnerships.length > 0
       ? (
-          await client.products.list({
+          await client.products.search({
             partnerships: product.partnerships.map((p) => p.slug),
             limit: 7,
           })
@@ -21,7 +21,7 @@ export async function relatedProducts(
   const sameTheme =
     related.length < 3 && product.themes.length > 0
       ? (
-          await client.products.list({ themes: product.themes.map((t) => t.slug), limit: 7 })
+          await client.products.search({ themes: product.themes.map((t) => t.slug), limit: 7 })
         ).docs.filter((p) => p.slug !== product.slug && !related.some((r) => r.slug === p.slug))
       : []
   return [...related, ...sameTheme].slice(0, 6)

@@ -56,7 +56,7 @@ export default async function LearningNeedPage({ params, searchParams }: Props) 
   const asOf = dated.ok ? dated.asOf : undefined
   const client = await cms()
   const [products, insights, dates] = await Promise.all([
-    client.products.list({ learningNeeds: [need.slug], limit: 100, asOf: asOf?.value }),
+    client.products.search({ learningNeeds: [need.slug], limit: 100, asOf: asOf?.value }),
     client.insights.list({ learningNeeds: [need.slug], limit: 50 }),
     cellDatesOrNone(client, 'learning-needs'),
   ])

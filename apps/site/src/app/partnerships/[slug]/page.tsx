@@ -48,7 +48,7 @@ export default async function PartnershipPage({ params }: Props) {
   const p = await getPartnership((await params).slug)
   const client = await cms()
   const [products, needs, insights] = await Promise.all([
-    client.products.list({ partnerships: [p.slug], limit: 100 }),
+    client.products.search({ partnerships: [p.slug], limit: 100 }),
     client.learningNeeds.list({ partnerships: [p.slug], limit: 100 }),
     client.insights.list({ partnerships: [p.slug], limit: 20 }),
   ])

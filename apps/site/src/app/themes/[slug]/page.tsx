@@ -43,7 +43,7 @@ export default async function ThemePage({ params }: Props) {
   const theme = await getTheme((await params).slug)
   const client = await cms()
   const [products, needs] = await Promise.all([
-    client.products.list({ themes: [theme.slug], limit: 10 }),
+    client.products.search({ themes: [theme.slug], limit: 10 }),
     collect(client.learningNeeds.iterate({ themes: [theme.slug], limit: 100 })),
   ])
   const byCoverage = new Map(COVERAGE.map((c) => [c.value, 0]))
