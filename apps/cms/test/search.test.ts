@@ -87,6 +87,8 @@ describeEachDatabase('search conformance', (kind) => {
   const found = async (q: string, extra: ProductFilterInput = {}) => {
     const res = await client.products.search({ q, limit: 50, ...extra })
     expect(res.hits.map((h) => h.id)).toEqual(res.docs.map((d) => d.id))
+    // The count is the engine's: it must agree with the public records it returned.
+    expect(res.totalDocs).toBe(res.docs.length)
     return res.docs.map((d) => keyOf.get(String(d.id)) ?? `?${d.id}`)
   }
 
