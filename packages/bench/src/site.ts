@@ -1,7 +1,7 @@
 /**
  * The public site (built, `next start`) against the CMS at 100k products: time to first byte and
  * HTML size for the map (`/`), a filtered product list and a product page, cold (the first
- * request of a page: the site's data cache and the CMS's read cache both empty for it) and warm
+ * request of a page: the site's data cache empty for it; the CMS keeps no cache) and warm
  * (repeated requests), and the first-load JavaScript per route from the build.
  */
 import { execFileSync } from 'node:child_process'
