@@ -5,6 +5,7 @@ import { isStaff } from '../access/isStaff'
 import { isStaffField } from '../access/isStaffField'
 import { nobody } from '../access/nobody'
 import { NEED_REVIEWS } from '../demand/reviews'
+import { queueRevalidation } from '../hooks/revalidateSite'
 
 /** Anyone may see when a published need was last reviewed; who reviewed it is for editors. */
 const reviewsOfPublishedNeeds = ({ req }: { req: { user?: unknown } }): boolean | Where =>
@@ -24,6 +25,28 @@ export const NeedReviews: CollectionConfig = {
   },
   defaultSort: '-at',
   access: { read: reviewsOfPublishedNeeds, create: nobody, update: nobody, delete: nobody },
+  hooks: {
+    // The map and the need's page show when it was last reviewed: refresh them (after commit).
+    afterChange: [
+      async ({ doc, req }) => {
+        const id = typeof doc.need === 'object' && doc.need ? doc.need.id : doc.need
+        const need = await req.payload.findByID({
+          collection: COLLECTIONS.learningNeeds,
+          id,
+          depth: 0,
+          overrideAccess: true,
+          disableErrors: true,
+          select: { slug: true },
+          req,
+        })
+        queueRevalidation(req, {
+          collection: COLLECTIONS.learningNeeds,
+          slug: need?.slug ?? undefined,
+        })
+        return doc
+      },
+    ],
+  },
   fields: [
     {
       name: 'need',

@@ -110,7 +110,7 @@ describe('sitemap', () => {
     }
     expect(published.products.length).toBeGreaterThan(MAX)
     const expected = [
-      ...['/', '/products', '/learning-needs', '/partnerships', '/about'].map((p) =>
+      ...['/', '/products', '/learning-needs', '/partnerships', '/changes', '/about'].map((p) =>
         new URL(p, `${PUBLIC}/`).toString(),
       ),
       ...Object.entries(published).flatMap(([section, slugs]) =>
