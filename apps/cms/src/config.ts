@@ -15,6 +15,7 @@ import { Partnerships } from './collections/Partnerships'
 import { Programmes } from './collections/Programmes'
 import { ReviewEvents } from './collections/ReviewEvents'
 import { NeedReviews } from './collections/NeedReviews'
+import { SuggestionDecisions } from './suggest/decisions'
 import { SearchMisses } from './collections/SearchMisses'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
@@ -121,6 +122,7 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       ReviewEvents,
       SearchMisses,
       NeedReviews,
+      SuggestionDecisions,
     ]),
     maxDepth: MAX_DEPTH,
     hooks: { afterError: [badQueryAfterError] },

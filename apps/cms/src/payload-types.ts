@@ -79,6 +79,7 @@ export interface Config {
     'review-events': ReviewEvent;
     'search-misses': SearchMiss;
     'need-reviews': NeedReview;
+    'suggestion-decisions': SuggestionDecision;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -114,6 +115,7 @@ export interface Config {
     'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     'search-misses': SearchMissesSelect<false> | SearchMissesSelect<true>;
     'need-reviews': NeedReviewsSelect<false> | NeedReviewsSelect<true>;
+    'suggestion-decisions': SuggestionDecisionsSelect<false> | SuggestionDecisionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -727,6 +729,26 @@ export interface NeedReview {
   createdAt: string;
 }
 /**
+ * What editors decided on suggested links between products and learning needs. Accept and dismiss them on a need or a product.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suggestion-decisions".
+ */
+export interface SuggestionDecision {
+  id: number;
+  need: number | LearningNeed;
+  product: number | KnowledgeProduct;
+  decision: 'accepted' | 'dismissed';
+  by?: (number | null) | User;
+  at: string;
+  /**
+   * The suggestion’s why when decided.
+   */
+  why?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -898,6 +920,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'need-reviews';
         value: number | NeedReview;
+      } | null)
+    | ({
+        relationTo: 'suggestion-decisions';
+        value: number | SuggestionDecision;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1298,6 +1324,20 @@ export interface NeedReviewsSelect<T extends boolean = true> {
   at?: T;
   by?: T;
   note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suggestion-decisions_select".
+ */
+export interface SuggestionDecisionsSelect<T extends boolean = true> {
+  need?: T;
+  product?: T;
+  decision?: T;
+  by?: T;
+  at?: T;
+  why?: T;
   updatedAt?: T;
   createdAt?: T;
 }

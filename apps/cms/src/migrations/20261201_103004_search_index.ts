@@ -11,8 +11,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`_knowledge_products_v\` ADD \`version_search_summary\` text;`)
   await db.run(sql`ALTER TABLE \`_knowledge_products_v\` ADD \`version_search_keywords\` text;`)
   await db.run(sql`ALTER TABLE \`_knowledge_products_v\` ADD \`version_search_title_exact\` text;`)
-  await db.run(sql`ALTER TABLE \`_knowledge_products_v\` ADD \`version_search_summary_exact\` text;`)
-  await db.run(sql`ALTER TABLE \`_knowledge_products_v\` ADD \`version_search_keywords_exact\` text;`)
+  await db.run(
+    sql`ALTER TABLE \`_knowledge_products_v\` ADD \`version_search_summary_exact\` text;`,
+  )
+  await db.run(
+    sql`ALTER TABLE \`_knowledge_products_v\` ADD \`version_search_keywords_exact\` text;`,
+  )
   await db.run(sql`ALTER TABLE \`learning_needs\` ADD \`search_title\` text;`)
   await db.run(sql`ALTER TABLE \`learning_needs\` ADD \`search_summary\` text;`)
   await db.run(sql`ALTER TABLE \`learning_needs\` ADD \`search_keywords\` text;`)
@@ -55,9 +59,15 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`ALTER TABLE \`_knowledge_products_v\` DROP COLUMN \`version_search_title\`;`)
   await db.run(sql`ALTER TABLE \`_knowledge_products_v\` DROP COLUMN \`version_search_summary\`;`)
   await db.run(sql`ALTER TABLE \`_knowledge_products_v\` DROP COLUMN \`version_search_keywords\`;`)
-  await db.run(sql`ALTER TABLE \`_knowledge_products_v\` DROP COLUMN \`version_search_title_exact\`;`)
-  await db.run(sql`ALTER TABLE \`_knowledge_products_v\` DROP COLUMN \`version_search_summary_exact\`;`)
-  await db.run(sql`ALTER TABLE \`_knowledge_products_v\` DROP COLUMN \`version_search_keywords_exact\`;`)
+  await db.run(
+    sql`ALTER TABLE \`_knowledge_products_v\` DROP COLUMN \`version_search_title_exact\`;`,
+  )
+  await db.run(
+    sql`ALTER TABLE \`_knowledge_products_v\` DROP COLUMN \`version_search_summary_exact\`;`,
+  )
+  await db.run(
+    sql`ALTER TABLE \`_knowledge_products_v\` DROP COLUMN \`version_search_keywords_exact\`;`,
+  )
   await db.run(sql`ALTER TABLE \`learning_needs\` DROP COLUMN \`search_title\`;`)
   await db.run(sql`ALTER TABLE \`learning_needs\` DROP COLUMN \`search_summary\`;`)
   await db.run(sql`ALTER TABLE \`learning_needs\` DROP COLUMN \`search_keywords\`;`)
@@ -69,7 +79,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`ALTER TABLE \`_learning_needs_v\` DROP COLUMN \`version_search_keywords\`;`)
   await db.run(sql`ALTER TABLE \`_learning_needs_v\` DROP COLUMN \`version_search_title_exact\`;`)
   await db.run(sql`ALTER TABLE \`_learning_needs_v\` DROP COLUMN \`version_search_summary_exact\`;`)
-  await db.run(sql`ALTER TABLE \`_learning_needs_v\` DROP COLUMN \`version_search_keywords_exact\`;`)
+  await db.run(
+    sql`ALTER TABLE \`_learning_needs_v\` DROP COLUMN \`version_search_keywords_exact\`;`,
+  )
   await db.run(sql`ALTER TABLE \`insights\` DROP COLUMN \`search_title\`;`)
   await db.run(sql`ALTER TABLE \`insights\` DROP COLUMN \`search_summary\`;`)
   await db.run(sql`ALTER TABLE \`insights\` DROP COLUMN \`search_keywords\`;`)

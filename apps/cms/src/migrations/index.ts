@@ -1,10 +1,11 @@
-import * as migration_20261129_081954_initial from './20261129_081954_initial';
-import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow';
-import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes';
-import * as migration_20261201_075006_coverage_reconcile_jobs from './20261201_075006_coverage_reconcile_jobs';
-import * as migration_20261201_091618_stated_needs_proposals_unmet_searches_reviews from './20261201_091618_stated_needs_proposals_unmet_searches_reviews';
-import * as migration_20261201_103004_search_index from './20261201_103004_search_index';
-import * as migration_20261201_103005_search_fts from './20261201_103005_search_fts';
+import * as migration_20261129_081954_initial from './20261129_081954_initial'
+import * as migration_20261129_083413_editorial_workflow from './20261129_083413_editorial_workflow'
+import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes'
+import * as migration_20261201_075006_coverage_reconcile_jobs from './20261201_075006_coverage_reconcile_jobs'
+import * as migration_20261201_091618_stated_needs_proposals_unmet_searches_reviews from './20261201_091618_stated_needs_proposals_unmet_searches_reviews'
+import * as migration_20261201_103004_search_index from './20261201_103004_search_index'
+import * as migration_20261201_103005_search_fts from './20261201_103005_search_fts'
+import * as migration_20261201_112422_suggestion_decisions from './20261201_112422_suggestion_decisions'
 
 export const migrations = [
   {
@@ -42,4 +43,9 @@ export const migrations = [
     down: migration_20261201_103005_search_fts.down,
     name: '20261201_103005_search_fts',
   },
-];
+  {
+    up: migration_20261201_112422_suggestion_decisions.up,
+    down: migration_20261201_112422_suggestion_decisions.down,
+    name: '20261201_112422_suggestion_decisions',
+  },
+]

@@ -24,6 +24,7 @@ import { applyCoverage } from './hooks/applyCoverage'
 import { linkProductsFromNeed } from './hooks/linkProducts'
 import { lastReviewedAt, reviewedEndpoint } from './reviewed'
 import { indexForSearch, searchIndexField } from '../../search/fields'
+import { suggestionEndpoints } from '../../suggest/endpoints'
 
 const SCOPE = 'raisedBy'
 const coverageOptions = COVERAGE.map((c) => ({ ...c }))
@@ -51,7 +52,7 @@ export const LearningNeeds: CollectionConfig = {
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   trash: true,
   indexes: publishedListIndexes(['title', 'updatedAt']),
-  endpoints: [reviewedEndpoint],
+  endpoints: [reviewedEndpoint, ...suggestionEndpoints('need')],
   access: {
     read: publishedOrScoped(SCOPE),
     readVersions: canReadVersionsScoped(SCOPE),
