@@ -14,6 +14,7 @@ import { SEARCH_SOURCES } from '../search/fields'
 import { searchAdapter } from '../search'
 import type { Id } from '../search/types'
 import { decidedPartners } from './decisions'
+import { frequencyCache } from './frequencies'
 import { contentWords, distinctiveTerms, matchTerms, stemSet, type Term } from './terms'
 
 /** Multiplies the engine's score when the pair shares a core theme. */
@@ -26,7 +27,7 @@ export const PARTNERSHIP_BOOST = 0.5
  */
 export const SUGGESTED_STRENGTH = 0.3
 /** Candidates the engine returns before exclusions and boosts re-rank them. */
-const CANDIDATES = 60
+const CANDIDATES = 40
 
 type Doc = Record<string, unknown>
 
@@ -129,10 +130,7 @@ const linked = (product: Doc, needId: string) =>
 export async function termsOf(payload: Payload, side: Side, doc: Doc): Promise<Term[]> {
   const words = contentWords(sourceOf(side, doc))
   const stems = [...words.values()].flatMap((w) => [...w.stems])
-  const frequencies = await searchAdapter(payload).stemFrequencies(
-    SELF[other(side)].collection,
-    stems,
-  )
+  const frequencies = await frequencyCache(payload).get(SELF[other(side)].collection, stems)
   return distinctiveTerms(words, frequencies)
 }
 
