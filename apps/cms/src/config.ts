@@ -106,6 +106,11 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
             path: '/unmet-searches',
             meta: { title: 'Unmet searches' },
           },
+          suggestionsTriage: {
+            Component: '/components/SuggestionsTriageView#SuggestionsTriageView',
+            path: '/suggestions-triage',
+            meta: { title: 'Suggestions triage' },
+          },
         },
       },
     },

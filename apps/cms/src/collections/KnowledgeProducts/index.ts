@@ -157,6 +157,14 @@ export const KnowledgeProducts: CollectionConfig = {
       ],
     },
     { name: 'keywords', type: 'text', hasMany: true },
+    {
+      name: 'suggestions',
+      type: 'ui',
+      admin: {
+        condition: (data) => Boolean(data?.id),
+        components: { Field: '/components/SuggestionsPanel#SuggestionsPanel' },
+      },
+    },
     editorialNoteField(),
     sourcesField(),
     ...provenanceFields(),

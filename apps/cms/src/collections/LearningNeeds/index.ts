@@ -275,6 +275,14 @@ export const LearningNeeds: CollectionConfig = {
         components: { Field: '/components/ReviewedNoChange#ReviewedNoChange' },
       },
     },
+    {
+      name: 'suggestions',
+      type: 'ui',
+      admin: {
+        condition: (data) => Boolean(data?.id),
+        components: { Field: '/components/SuggestionsPanel#SuggestionsPanel' },
+      },
+    },
     editorialNoteField(),
     sourcesField(),
     ...provenanceFields(),
