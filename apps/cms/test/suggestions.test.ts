@@ -211,6 +211,34 @@ describeEachDatabase('suggestions between products and learning needs', (kind) =
     expect(again.status).toBe(409)
   })
 
+  it('should refuse to accept for a product whose pending draft awaits review, leaving it published', async () => {
+    await product('pending', {
+      title: 'River basin governance with pending changes',
+      summary: 'Citizens monitor the sanitation budgets of municipalities in a river basin.',
+      partnerships: [world.partnershipB],
+    })
+    await cms.payload.update({
+      collection: COLLECTIONS.knowledgeProducts,
+      id: ids.pending!,
+      data: { title: 'River basin governance with pending changes (unreviewed)' },
+      draft: true,
+      overrideAccess: true,
+    })
+    const res = await call(`learning-needs/${ids.need}/suggestions/accept`, tokens.editor, {
+      product: ids.pending,
+    })
+    expect(res.status).toBe(409)
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/waiting for review/)
+    const live = await cms.payload.findByID({
+      collection: COLLECTIONS.knowledgeProducts,
+      id: ids.pending!,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(live).toMatchObject({ _status: 'published', learningNeeds: [] })
+    expect(live.title).toBe('River basin governance with pending changes')
+  })
+
   it('should never suggest a dismissed pair again, from either side, even after the product changes', async () => {
     const res = await call(`knowledge-products/${ids.shared}/suggestions/dismiss`, tokens.admin, {
       need: ids.need,

@@ -17,6 +17,18 @@ export type DecideResult =
   | { ok: true; decision: Decision; need: string; product: string; why: string }
   | { ok: false; status: 404 | 409; detail: string }
 
+async function hasPendingDraft(req: PayloadRequest, id: Id): Promise<boolean> {
+  const { docs } = await req.payload.findVersions({
+    collection: COLLECTIONS.knowledgeProducts,
+    where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs[0]?.version?._status === 'draft'
+}
+
 export async function decide(
   req: PayloadRequest,
   decision: Decision,
@@ -44,6 +56,15 @@ export async function decide(
       ok: false,
       status: 409,
       detail: `“${product.title}” is not published; suggestions link published products only.`,
+    }
+  }
+  if (decision === 'accepted' && (await hasPendingDraft(req, product.id as Id))) {
+    // Payload saves an update over the latest version: linking now would carry the pending
+    // draft's unreviewed changes into the published product.
+    return {
+      ok: false,
+      status: 409,
+      detail: `“${product.title}” has changes waiting for review; publish or discard them first, then accept.`,
     }
   }
   const why = whySentence(await explainPair(payload, need, product))
