@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
 import { stemsOf } from '../src/search/analyze'
-import { contentWords, distinctiveTerms, matchTerms, stemSet } from '../src/suggest/terms'
+import {
+  contentWords,
+  distinctiveTerms,
+  matchTerms,
+  queryTerms,
+  stemSet,
+} from '../src/suggest/terms'
 
 const source = (title: string, summary = '', keywords: string[] = []) => ({
   title: [title],
@@ -18,7 +24,13 @@ describe('the terms of a more-like-this query', () => {
     const words = contentWords(source('The rights of women in 2020', 'and of an ox'))
     expect([...words.values()].map((w) => w.word).sort()).toEqual(['rights', 'women'])
     const terms = distinctiveTerms(words, frequencies(100, { women: 10 }))
-    expect(terms.map((t) => t.word)).toEqual(['women'])
+    expect(queryTerms(terms).map((t) => t.word)).toEqual(['women'])
+    // "rights" is in no record: not searched for, but it weighs against a match on "women".
+    expect(terms.map((t) => [t.word, t.docs])).toEqual([
+      ['women', 10],
+      ['rights', 0],
+    ])
+    expect(matchTerms(terms, stemSet(source('Women'))).strength).toBeLessThan(0.5)
   })
 
   it('should rank rare words and title words first', () => {
@@ -27,7 +39,7 @@ describe('the terms of a more-like-this query', () => {
       words,
       frequencies(1000, { water: 500, governance: 5, budgets: 5 }),
     )
-    expect(terms.map((t) => t.word)).toEqual(['governance', 'budgets', 'water'])
+    expect(queryTerms(terms).map((t) => t.word)).toEqual(['governance', 'budgets', 'water'])
   })
 
   it('should keep the records the terms match together within the budget', () => {

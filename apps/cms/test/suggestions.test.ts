@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '@repo/types'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
+import { suggestedCoverage } from '../src/suggest/coverage'
 import { SUGGESTION_DECISIONS } from '../src/suggest/decisions'
 import type { SuggestionList } from '../src/suggest/rank'
 import { describeEachDatabase, startCms, type TestCms } from './helpers/payload'
@@ -140,6 +141,29 @@ describeEachDatabase('suggestions between products and learning needs', (kind) =
     expect(suggestions[0]!.why.terms).toEqual(expect.arrayContaining(['elections']))
   })
 
+  it('should count as suggested coverage only unlinked published needs with a strong suggestion', async () => {
+    const weak = await cms.payload.create({
+      collection: COLLECTIONS.learningNeeds,
+      data: {
+        title: 'Orchids and elections',
+        description: 'Orchid cultivation, orchid markets and orchid exports, with one election.',
+        kind: 'learning-need',
+        _status: 'published',
+      },
+      overrideAccess: true,
+    })
+    const suggested = await suggestedCoverage(cms.payload)
+    expect(suggested.get(String(ids.mediaNeed))?.id).toBe(String(ids.unrelated))
+    expect(suggested.get(String(ids.mediaNeed))!.strength).toBeGreaterThanOrEqual(0.3)
+    // "elections" matches, but it is a small share of a need about orchids.
+    expect(suggested.has(String(weak.id))).toBe(false)
+    await cms.payload.delete({
+      collection: COLLECTIONS.learningNeeds,
+      id: weak.id,
+      overrideAccess: true,
+    })
+  })
+
   it('should answer 401 to anonymous, 403 to contributors, 400 to bad input, 404 to unknown records', async () => {
     const path = `learning-needs/${ids.need}/suggestions`
     expect((await call(path)).status).toBe(401)
@@ -205,6 +229,8 @@ describeEachDatabase('suggestions between products and learning needs', (kind) =
     expect(
       (await list('knowledge-products', ids.plain!)).suggestions.map((s) => s.id),
     ).not.toContain(String(ids.need))
+    // Confirmed now: no longer a candidate for suggested coverage.
+    expect((await suggestedCoverage(cms.payload)).has(String(ids.need))).toBe(false)
     const again = await call(`learning-needs/${ids.need}/suggestions/accept`, tokens.editor, {
       product: ids.plain,
     })

@@ -15,7 +15,7 @@ import { searchAdapter } from '../search'
 import type { Id } from '../search/types'
 import { decidedPartners } from './decisions'
 import { frequencyCache } from './frequencies'
-import { contentWords, distinctiveTerms, matchTerms, stemSet, type Term } from './terms'
+import { contentWords, distinctiveTerms, matchTerms, queryTerms, stemSet, type Term } from './terms'
 
 /** Multiplies the engine's score when the pair shares a core theme. */
 export const THEME_BOOST = 0.3
@@ -203,7 +203,11 @@ export async function suggestionsFor(
     title: String(self.title ?? ''),
     slug: (self.slug ?? null) as string | null,
   }
-  const items = terms.map((t) => ({ kind: 'stems' as const, stems: t.stems, word: t.word }))
+  const items = queryTerms(terms).map((t) => ({
+    kind: 'stems' as const,
+    stems: t.stems,
+    word: t.word,
+  }))
   const hits = await searchAdapter(payload).similar(SELF[other(side)].collection, items, CANDIDATES)
   const alreadyLinked = new Set(
     side === 'product' ? relationIds(self.learningNeeds).map(String) : [],
@@ -232,7 +236,7 @@ export async function suggestionsFor(
   const top = await named(payload, ranked.slice(0, limit))
   return {
     of,
-    terms: terms.map((t) => t.word),
+    terms: queryTerms(terms).map((t) => t.word),
     suggestions: top.map((s) => ({
       id: s.id,
       title: s.title,

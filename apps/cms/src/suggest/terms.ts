@@ -56,8 +56,8 @@ export const idf = (records: number, docs: number): number =>
 
 /**
  * The `max` most distinctive terms of a record against the other collection's frequencies,
- * within the `budget` of matched records. Words no record of the other collection holds are
- * dropped: they cannot match.
+ * within the `budget` of matched records, then (with `docs: 0`) up to `max` words no record of
+ * the other collection holds: they cannot match, and only count in `matchTerms`' weight.
  */
 export function distinctiveTerms(
   words: ReturnType<typeof contentWords>,
@@ -66,12 +66,14 @@ export function distinctiveTerms(
   budget = DOC_BUDGET,
 ): Term[] {
   const terms: Term[] = []
+  const unmatchable: Term[] = []
   for (const { word, stems, tf } of words.values()) {
     const list = [...stems]
     // The term matches a record holding any of its stems: at least as many as the commonest.
     const docs = Math.max(0, ...list.map((s) => frequencies.docs.get(s) ?? 0))
-    if (docs === 0) continue
-    terms.push({ word, stems: list, weight: tf * idf(frequencies.records, docs), docs })
+    const term = { word, stems: list, weight: tf * idf(frequencies.records, docs), docs }
+    if (docs === 0) unmatchable.push(term)
+    else terms.push(term)
   }
   terms.sort((a, b) => b.weight - a.weight || a.word.localeCompare(b.word))
   const chosen: Term[] = []
@@ -82,8 +84,14 @@ export function distinctiveTerms(
     chosen.push(t)
     docs += t.docs
   }
-  return chosen
+  // Words no record holds cannot match, but they say what the record is about: they stay in
+  // the weight a candidate's strength is measured against (a need about orchids matching only
+  // "elections" is weak), after the query's terms.
+  return [...chosen, ...unmatchable.slice(0, max)]
 }
+
+/** The terms a query searches for (those some record holds). */
+export const queryTerms = (terms: Term[]): Term[] => terms.filter((t) => t.docs > 0)
 
 /** The stems a candidate's text holds (title, summary, keywords alike). */
 export function stemSet(source: SearchSource): Set<string> {
