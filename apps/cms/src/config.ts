@@ -15,6 +15,7 @@ import { Partnerships } from './collections/Partnerships'
 import { Programmes } from './collections/Programmes'
 import { ReviewEvents } from './collections/ReviewEvents'
 import { NeedReviews } from './collections/NeedReviews'
+import { SuggestionDecisions } from './suggest/decisions'
 import { SearchMisses } from './collections/SearchMisses'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
@@ -106,6 +107,11 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
             path: '/unmet-searches',
             meta: { title: 'Unmet searches' },
           },
+          suggestionsTriage: {
+            Component: '/components/SuggestionsTriageView#SuggestionsTriageView',
+            path: '/suggestions-triage',
+            meta: { title: 'Suggestions triage' },
+          },
         },
       },
     },
@@ -122,6 +128,7 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       ReviewEvents,
       SearchMisses,
       NeedReviews,
+      SuggestionDecisions,
     ]),
     maxDepth: MAX_DEPTH,
     hooks: { afterError: [badQueryAfterError] },

@@ -7,7 +7,7 @@
  *   pnpm bench                                # all, 3 runs of 5 s per load figure
  *   pnpm --filter @repo/bench bench -- --only api,matrix --runs 1 --seconds 3
  *
- * Options: --only api,matrix,sdk,site,search,default,sitemap   --runs N   --seconds N
+ * Options: --only api,matrix,sdk,site,search,default,sitemap,suggestions   --runs N   --seconds N
  *   --database <file>
  *   --cms-root <dir>   run the CMS built in another checkout (e.g. a worktree of an older commit,
  *                      for the "before" of the default-request figure; results labelled `before`)
@@ -31,13 +31,14 @@ import { benchSdk } from './sdk.js'
 import { benchSearch } from './search.js'
 import { benchSite } from './site.js'
 import { benchSitemap } from './sitemap.js'
+import { benchSuggestions } from './suggestions.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repoRoot = findRepoRoot(here)
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
-    only: { type: 'string', default: 'site,search,api,matrix,sdk,default,sitemap' },
+    only: { type: 'string', default: 'site,search,api,matrix,sdk,default,sitemap,suggestions' },
     runs: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '5' },
     database: { type: 'string' },
@@ -97,6 +98,15 @@ if (counts.synthetic === 0 || !needSlug) {
 }
 printTable(`Data (${dbFile})`, [counts])
 
+// In-process on the database, before the servers share the two cores.
+const suggestions = only.has('suggestions')
+  ? await benchSuggestions({ repoRoot, dbFile })
+  : undefined
+if ([...only].every((b) => b === 'suggestions')) {
+  console.log(`\nResults written to ${path.join(repoRoot, 'bench/results')}/`)
+  process.exit(0)
+}
+
 // --- The servers ------------------------------------------------------------------------------
 const stops: (() => Promise<void>)[] = []
 const stopAll = async () => {
@@ -117,7 +127,7 @@ try {
     admin,
   })
   stops.push(cms.stop)
-  const summaries: Record<string, unknown> = {}
+  const summaries: Record<string, unknown> = suggestions ? { suggestions } : {}
 
   if (only.has('site')) {
     // Cold means cold: the site's data cache starts empty.

@@ -30,6 +30,9 @@ export async function ReviewNavLinks({ payload, user }: Props) {
           <a style={link} href={`${admin}/unmet-searches`} id="nav-unmet-searches">
             Unmet searches
           </a>
+          <a style={link} href={`${admin}/suggestions-triage`} id="nav-suggestions-triage">
+            Suggestions triage
+          </a>
         </>
       ) : null}
     </div>

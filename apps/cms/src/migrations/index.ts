@@ -3,8 +3,8 @@ import * as migration_20261129_083413_editorial_workflow from './20261129_083413
 import * as migration_20261129_091243_list_indexes from './20261129_091243_list_indexes'
 import * as migration_20261201_075006_coverage_reconcile_jobs from './20261201_075006_coverage_reconcile_jobs'
 import * as migration_20261201_091618_stated_needs_proposals_unmet_searches_reviews from './20261201_091618_stated_needs_proposals_unmet_searches_reviews'
-import * as migration_20261201_112457_search_index_first_published from './20261201_112457_search_index_first_published'
-import * as migration_20261201_112458_search_fts from './20261201_112458_search_fts'
+import * as migration_20261201_121312_search_first_published_suggestions from './20261201_121312_search_first_published_suggestions'
+import * as migration_20261201_121313_search_fts from './20261201_121313_search_fts'
 
 export const migrations = [
   {
@@ -33,13 +33,13 @@ export const migrations = [
     name: '20261201_091618_stated_needs_proposals_unmet_searches_reviews',
   },
   {
-    up: migration_20261201_112457_search_index_first_published.up,
-    down: migration_20261201_112457_search_index_first_published.down,
-    name: '20261201_112457_search_index_first_published',
+    up: migration_20261201_121312_search_first_published_suggestions.up,
+    down: migration_20261201_121312_search_first_published_suggestions.down,
+    name: '20261201_121312_search_first_published_suggestions',
   },
   {
-    up: migration_20261201_112458_search_fts.up,
-    down: migration_20261201_112458_search_fts.down,
-    name: '20261201_112458_search_fts',
+    up: migration_20261201_121313_search_fts.up,
+    down: migration_20261201_121313_search_fts.down,
+    name: '20261201_121313_search_fts',
   },
 ]

@@ -50,6 +50,9 @@ export function stemsOf(word: string): string[] {
 /** Function words of the three languages: left out of a query's AND (never of the index). */
 const STOPWORDS = new Set([...englishStop, ...dutchStop, ...frenchStop].map((w) => fold(w)))
 
+/** Is a folded word a function word of English, Dutch or French? */
+export const isFunctionWord = (word: string): boolean => STOPWORDS.has(word)
+
 /** The fields a searchable record contributes, by weight: title over summary over keywords. */
 export type SearchSource = { title: string[]; summary: string[]; keywords: string[] }
 

@@ -6,7 +6,7 @@
  * Adapters see only public data: published, not trashed records (the index holds nothing else),
  * and relations by id (the service resolves slugs first).
  */
-import type { AnalyzedDocument, AnalyzedQuery } from './analyze'
+import type { AnalyzedDocument, AnalyzedItem, AnalyzedQuery } from './analyze'
 
 export type Id = string | number
 
@@ -101,4 +101,17 @@ export interface SearchAdapter {
   indexed(collection: SearchCollection): Promise<Map<string, AnalyzedDocument>>
   /** For words that match nothing: the nearest indexed words, by edit distance and frequency. */
   suggest(collection: SearchCollection, words: string[]): Promise<Map<string, string>>
+  /**
+   * "More like this": the public records matching ANY of the items, best first by the engine's
+   * relevance (no count, for speed). Items are `stems` items; the others are ignored.
+   */
+  similar(collection: SearchCollection, items: AnalyzedItem[], limit: number): Promise<Hit[]>
+  /**
+   * How many public records hold each stem in a stemmed column (title, summary, keywords), and
+   * how many public records there are: for choosing a record's most distinctive terms.
+   */
+  stemFrequencies(
+    collection: SearchCollection,
+    stems: string[],
+  ): Promise<{ records: number; docs: Map<string, number> }>
 }

@@ -19,6 +19,7 @@ import { rememberLiveBefore } from '../../hooks/liveBefore'
 import { publishedListIndexes } from '../listIndexes'
 import { resolveSlugFilters } from '../../hooks/resolveSlugFilters'
 import { indexForSearch, searchIndexField } from '../../search/fields'
+import { suggestionEndpoints } from '../../suggest/endpoints'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { syncCoverageAfterChange, syncCoverageAfterDelete } from './hooks/syncCoverage'
@@ -53,6 +54,7 @@ export const KnowledgeProducts: CollectionConfig = {
     ...publishedListIndexes(['year', 'title', 'updatedAt']),
     { fields: ['_status', 'deletedAt', 'type', 'year'] },
   ],
+  endpoints: suggestionEndpoints('product'),
   access: {
     read: publishedOrScoped(SCOPE),
     readVersions: canReadVersionsScoped(SCOPE),
@@ -156,6 +158,14 @@ export const KnowledgeProducts: CollectionConfig = {
       ],
     },
     { name: 'keywords', type: 'text', hasMany: true },
+    {
+      name: 'suggestions',
+      type: 'ui',
+      admin: {
+        condition: (data) => Boolean(data?.id),
+        components: { Field: '/components/SuggestionsPanel#SuggestionsPanel' },
+      },
+    },
     editorialNoteField(),
     sourcesField(),
     ...provenanceFields(),

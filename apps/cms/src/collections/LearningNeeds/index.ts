@@ -25,6 +25,7 @@ import { applyCoverage } from './hooks/applyCoverage'
 import { linkProductsFromNeed } from './hooks/linkProducts'
 import { lastReviewedAt, reviewedEndpoint } from './reviewed'
 import { indexForSearch, searchIndexField } from '../../search/fields'
+import { suggestionEndpoints } from '../../suggest/endpoints'
 
 const SCOPE = 'raisedBy'
 const coverageOptions = COVERAGE.map((c) => ({ ...c }))
@@ -52,7 +53,7 @@ export const LearningNeeds: CollectionConfig = {
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   trash: true,
   indexes: publishedListIndexes(['title', 'updatedAt']),
-  endpoints: [reviewedEndpoint],
+  endpoints: [reviewedEndpoint, ...suggestionEndpoints('need')],
   access: {
     read: publishedOrScoped(SCOPE),
     readVersions: canReadVersionsScoped(SCOPE),
@@ -273,6 +274,14 @@ export const LearningNeeds: CollectionConfig = {
         position: 'sidebar',
         condition: (data) => Boolean(data?.id),
         components: { Field: '/components/ReviewedNoChange#ReviewedNoChange' },
+      },
+    },
+    {
+      name: 'suggestions',
+      type: 'ui',
+      admin: {
+        condition: (data) => Boolean(data?.id),
+        components: { Field: '/components/SuggestionsPanel#SuggestionsPanel' },
       },
     },
     editorialNoteField(),

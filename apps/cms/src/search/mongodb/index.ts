@@ -331,5 +331,35 @@ export function createMongoSearch(payload: Payload): SearchAdapter {
     async suggest() {
       return new Map()
     },
+
+    async similar(collection, items, limit) {
+      const stems = items.filter((i) => i.kind === 'stems')
+      if (stems.length === 0 || limit <= 0) return []
+      const text: AnalyzedQuery = { groups: [stems], exclude: [] }
+      const filter: Doc = {
+        $and: [PUBLIC[collection], ...textConditions(text)],
+        $text: { $search: textSearch(text) },
+      }
+      return page(model(collection), filter, true, 'relevance', 0, limit)
+    },
+
+    async stemFrequencies(collection, stems) {
+      const m = model(collection)
+      const wanted = [...new Set(stems)]
+      // No vocabulary to read: one indexed count per stem (a need has a few dozen).
+      const counts = await Promise.all(
+        wanted.map((stem) =>
+          m.countDocuments({
+            $and: [PUBLIC[collection], itemFilter({ kind: 'stems', stems: [stem], word: stem })],
+            $text: { $search: stem },
+          }),
+        ),
+      )
+      const docs = new Map<string, number>()
+      wanted.forEach((stem, i) => {
+        if (counts[i]! > 0) docs.set(stem, counts[i]!)
+      })
+      return { records: await m.countDocuments(PUBLIC[collection]), docs }
+    },
   }
 }

@@ -329,5 +329,36 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
       }
       return out
     },
+
+    async similar(collection, items, limit) {
+      const t = FTS_TABLES[collection]
+      const stems = items.filter((i) => i.kind === 'stems')
+      if (stems.length === 0 || limit <= 0) return []
+      const match = matchExpression({ groups: [stems], exclude: [] })
+      const rows = await query(
+        `SELECT r."id" AS id, -bm25("${t.fts}", ${WEIGHTS}) AS score FROM "${t.fts}" f CROSS JOIN "${t.table}" r ON r."id" = f.rowid WHERE "${t.fts}" MATCH ? AND ${t.publicRow('r')} ORDER BY bm25("${t.fts}", ${WEIGHTS}), r."id" LIMIT ?`,
+        [match, limit],
+      )
+      return rows.map((r) => ({ id: r.id as Id, score: Number(r.score) }))
+    },
+
+    async stemFrequencies(collection, stems) {
+      const t = FTS_TABLES[collection]
+      const wanted = [...new Set(stems)]
+      const docs = new Map<string, number>()
+      // A record holding the stem in several columns counts once per column in the vocabulary:
+      // the largest column count is the closest lower bound of the records holding it.
+      const [rows, count] = await Promise.all([
+        wanted.length === 0
+          ? []
+          : query(
+              `SELECT term, max(doc) AS docs FROM "${t.vocab}" WHERE term IN (${marks(wanted)}) AND col IN ('${T}', '${S}', '${K}') GROUP BY term`,
+              wanted,
+            ),
+        query(`SELECT count(*) AS n FROM "${t.fts}_docsize"`),
+      ])
+      for (const r of rows) docs.set(String(r.term), Number(r.docs))
+      return { records: Number(count[0]?.n ?? 0), docs }
+    },
   }
 }

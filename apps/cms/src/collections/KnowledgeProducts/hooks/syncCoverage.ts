@@ -31,7 +31,12 @@ export const syncCoverageAfterChange: CollectionAfterChangeHook = async ({
       : doc._status === 'published'
         ? `Product “${doc.title}” was published or changed`
         : `Product “${doc.title}” was unpublished or changed`
-  for (const id of ids.values()) await recomputeCoverage(req, id, { product: doc.id, reason })
+  // An editor accepting a suggestion says so in the need's history, with the suggestion's why.
+  const accepted = req.context?.acceptedSuggestion as { need: string; reason: string } | undefined
+  for (const id of ids.values()) {
+    const why = accepted && accepted.need === String(id) ? accepted.reason : reason
+    await recomputeCoverage(req, id, { product: doc.id, reason: why })
+  }
   return doc
 }
 
