@@ -59,114 +59,113 @@ export type SupportedTimezones =
   | 'Pacific/Guam'
   | 'Pacific/Noumea'
   | 'Pacific/Auckland'
-  | 'Pacific/Fiji'
+  | 'Pacific/Fiji';
 
 export interface Config {
   auth: {
-    users: UserAuthOperations
-  }
-  blocks: {}
+    users: UserAuthOperations;
+  };
+  blocks: {};
   collections: {
-    'knowledge-products': KnowledgeProduct
-    'learning-needs': LearningNeed
-    insights: Insight
-    partnerships: Partnership
-    programmes: Programme
-    themes: Theme
-    organisations: Organisation
-    media: Media
-    users: User
-    'review-events': ReviewEvent
-    'search-misses': SearchMiss
-    'need-reviews': NeedReview
-    'suggestion-decisions': SuggestionDecision
-    'payload-kv': PayloadKv
-    'payload-jobs': PayloadJob
-    'payload-locked-documents': PayloadLockedDocument
-    'payload-preferences': PayloadPreference
-    'payload-migrations': PayloadMigration
-  }
+    'knowledge-products': KnowledgeProduct;
+    'learning-needs': LearningNeed;
+    insights: Insight;
+    partnerships: Partnership;
+    programmes: Programme;
+    themes: Theme;
+    organisations: Organisation;
+    media: Media;
+    users: User;
+    'review-events': ReviewEvent;
+    'search-misses': SearchMiss;
+    'need-reviews': NeedReview;
+    'suggestion-decisions': SuggestionDecision;
+    'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
+    'payload-locked-documents': PayloadLockedDocument;
+    'payload-preferences': PayloadPreference;
+    'payload-migrations': PayloadMigration;
+  };
   collectionsJoins: {
     'knowledge-products': {
-      reviewHistory: 'review-events'
-    }
+      reviewHistory: 'review-events';
+    };
     'learning-needs': {
-      addressedBy: 'knowledge-products'
-      reviewHistory: 'review-events'
-    }
+      addressedBy: 'knowledge-products';
+      reviewHistory: 'review-events';
+    };
     insights: {
-      reviewHistory: 'review-events'
-    }
+      reviewHistory: 'review-events';
+    };
     partnerships: {
-      products: 'knowledge-products'
-      learningNeeds: 'learning-needs'
-    }
-  }
+      products: 'knowledge-products';
+      learningNeeds: 'learning-needs';
+    };
+  };
   collectionsSelect: {
-    'knowledge-products': KnowledgeProductsSelect<false> | KnowledgeProductsSelect<true>
-    'learning-needs': LearningNeedsSelect<false> | LearningNeedsSelect<true>
-    insights: InsightsSelect<false> | InsightsSelect<true>
-    partnerships: PartnershipsSelect<false> | PartnershipsSelect<true>
-    programmes: ProgrammesSelect<false> | ProgrammesSelect<true>
-    themes: ThemesSelect<false> | ThemesSelect<true>
-    organisations: OrganisationsSelect<false> | OrganisationsSelect<true>
-    media: MediaSelect<false> | MediaSelect<true>
-    users: UsersSelect<false> | UsersSelect<true>
-    'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>
-    'search-misses': SearchMissesSelect<false> | SearchMissesSelect<true>
-    'need-reviews': NeedReviewsSelect<false> | NeedReviewsSelect<true>
-    'suggestion-decisions': SuggestionDecisionsSelect<false> | SuggestionDecisionsSelect<true>
-    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>
-    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>
-    'payload-locked-documents':
-      PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>
-    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>
-    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>
-  }
+    'knowledge-products': KnowledgeProductsSelect<false> | KnowledgeProductsSelect<true>;
+    'learning-needs': LearningNeedsSelect<false> | LearningNeedsSelect<true>;
+    insights: InsightsSelect<false> | InsightsSelect<true>;
+    partnerships: PartnershipsSelect<false> | PartnershipsSelect<true>;
+    programmes: ProgrammesSelect<false> | ProgrammesSelect<true>;
+    themes: ThemesSelect<false> | ThemesSelect<true>;
+    organisations: OrganisationsSelect<false> | OrganisationsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
+    'search-misses': SearchMissesSelect<false> | SearchMissesSelect<true>;
+    'need-reviews': NeedReviewsSelect<false> | NeedReviewsSelect<true>;
+    'suggestion-decisions': SuggestionDecisionsSelect<false> | SuggestionDecisionsSelect<true>;
+    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
+    'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
+    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
+    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
+  };
   db: {
-    defaultIDType: number
-  }
-  fallbackLocale: null
+    defaultIDType: number;
+  };
+  fallbackLocale: null;
   globals: {
-    'payload-jobs-stats': PayloadJobsStat
-  }
+    'payload-jobs-stats': PayloadJobsStat;
+  };
   globalsSelect: {
-    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>
-  }
-  locale: null
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
+  locale: null;
   widgets: {
-    collections: CollectionsWidget
-  }
-  user: User
+    collections: CollectionsWidget;
+  };
+  user: User;
   jobs: {
     tasks: {
-      reconcileCoverage: TaskReconcileCoverage
-      schedulePublish: TaskSchedulePublish
+      reconcileCoverage: TaskReconcileCoverage;
+      schedulePublish: TaskSchedulePublish;
       inline: {
-        input: unknown
-        output: unknown
-      }
-    }
-    workflows: unknown
-  }
+        input: unknown;
+        output: unknown;
+      };
+    };
+    workflows: unknown;
+  };
 }
 export interface UserAuthOperations {
   forgotPassword: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   login: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   registerFirstUser: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   unlock: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
 }
 /**
  * Publications, tools, methods and instruments produced by the partnerships.
@@ -175,13 +174,13 @@ export interface UserAuthOperations {
  * via the `definition` "knowledge-products".
  */
 export interface KnowledgeProduct {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Used in links. Generated from the title and kept when the title changes; edit it only to change the URL.
    */
-  slug?: string | null
-  summary?: string | null
+  slug?: string | null;
+  summary?: string | null;
   type:
     | 'report'
     | 'evaluation'
@@ -197,150 +196,144 @@ export interface KnowledgeProduct {
     | 'dataset'
     | 'platform'
     | 'magazine'
-    | 'other'
-  year?: number | null
-  partnerships?: (number | Partnership)[] | null
-  themes?: (number | Theme)[] | null
-  organisations?: (number | Organisation)[] | null
+    | 'other';
+  year?: number | null;
+  partnerships?: (number | Partnership)[] | null;
+  themes?: (number | Theme)[] | null;
+  organisations?: (number | Organisation)[] | null;
   /**
    * The knowledge gaps and learning needs this product helps with.
    */
-  learningNeeds?: (number | LearningNeed)[] | null
-  languages?:
-    | (
-        'en' | 'fr' | 'es' | 'pt' | 'nl' | 'ar' | 'sw' | 'am' | 'bn' | 'hi' | 'id' | 'ru' | 'other'
-      )[]
-    | null
+  learningNeeds?: (number | LearningNeed)[] | null;
+  languages?: ('en' | 'fr' | 'es' | 'pt' | 'nl' | 'ar' | 'sw' | 'am' | 'bn' | 'hi' | 'id' | 'ru' | 'other')[] | null;
   /**
    * Countries or regions the product is about.
    */
-  countries?: string[] | null
-  externalUrl?: string | null
-  file?: (number | null) | Media
+  countries?: string[] | null;
+  externalUrl?: string | null;
+  file?: (number | null) | Media;
   /**
    * E.g. CC BY 4.0, or “All rights reserved”.
    */
-  licence?: string | null
-  audience?:
-    | ('practitioners' | 'policymakers' | 'researchers' | 'donors' | 'communities' | 'general')[]
-    | null
-  keywords?: string[] | null
+  licence?: string | null;
+  audience?: ('practitioners' | 'policymakers' | 'researchers' | 'donors' | 'communities' | 'general')[] | null;
+  keywords?: string[] | null;
   /**
    * Anything a reader should know about how this record was put together (e.g. themes assigned editorially).
    */
-  editorialNote?: string | null
+  editorialNote?: string | null;
   /**
    * Public pages the facts in this record were read from.
    */
   sources?:
     | {
-        url: string
-        label?: string | null
-        id?: string | null
+        url: string;
+        label?: string | null;
+        id?: string | null;
       }[]
-    | null
+    | null;
   /**
    * Whether the sources state these facts, or they were inferred from context (shown as such on the site).
    */
-  confidence?: ('stated' | 'inferred') | null
-  provenanceNote?: string | null
+  confidence?: ('stated' | 'inferred') | null;
+  provenanceNote?: string | null;
   /**
    * Set when the record is first published; dated views of the map go by it.
    */
-  firstPublishedAt?: string | null
+  firstPublishedAt?: string | null;
   /**
    * From the public form. Check the facts and the source before publishing.
    */
   proposal?: {
-    submittedAt?: string | null
-    email?: string | null
-  }
+    submittedAt?: string | null;
+    email?: string | null;
+  };
   /**
    * Contributors: choose “Ready for review” and save the draft (only editors return or publish). Editors: publish, or choose “Returned for changes” with a comment and save.
    */
-  reviewStatus?: ('draft' | 'in-review' | 'returned' | 'published') | null
+  reviewStatus?: ('draft' | 'in-review' | 'returned' | 'published') | null;
   /**
    * Goes with the review step you save now (required when returning). The contributor sees it; every step is kept in the review history.
    */
-  reviewComment?: string | null
+  reviewComment?: string | null;
   reviewHistory?: {
-    docs?: (number | ReviewEvent)[]
-    hasNextPage?: boolean
-    totalDocs?: number
-  }
+    docs?: (number | ReviewEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   search?: {
-    title?: string | null
-    summary?: string | null
-    keywords?: string | null
-    titleExact?: string | null
-    summaryExact?: string | null
-    keywordsExact?: string | null
-  }
-  updatedAt: string
-  createdAt: string
-  deletedAt?: string | null
-  _status?: ('draft' | 'published') | null
+    title?: string | null;
+    summary?: string | null;
+    keywords?: string | null;
+    titleExact?: string | null;
+    summaryExact?: string | null;
+    keywordsExact?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "partnerships".
  */
 export interface Partnership {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Used in links. Generated from the title and kept when the title changes; edit it only to change the URL.
    */
-  slug?: string | null
-  programme: number | Programme
-  lead?: (number | null) | Organisation
-  members?: (number | Organisation)[] | null
-  themes?: (number | Theme)[] | null
+  slug?: string | null;
+  programme: number | Programme;
+  lead?: (number | null) | Organisation;
+  members?: (number | Organisation)[] | null;
+  themes?: (number | Theme)[] | null;
   /**
    * The partnership’s focus, in a line.
    */
-  focus?: string | null
-  summary?: string | null
+  focus?: string | null;
+  summary?: string | null;
   /**
    * Countries or regions where the partnership works.
    */
-  countries?: string[] | null
-  website?: string | null
-  iatiIdentifier?: string | null
+  countries?: string[] | null;
+  website?: string | null;
+  iatiIdentifier?: string | null;
   /**
    * Anything a reader should know about how this record was put together (e.g. themes assigned editorially).
    */
-  editorialNote?: string | null
+  editorialNote?: string | null;
   /**
    * Public pages the facts in this record were read from.
    */
   sources?:
     | {
-        url: string
-        label?: string | null
-        id?: string | null
+        url: string;
+        label?: string | null;
+        id?: string | null;
       }[]
-    | null
+    | null;
   products?: {
-    docs?: (number | KnowledgeProduct)[]
-    hasNextPage?: boolean
-    totalDocs?: number
-  }
+    docs?: (number | KnowledgeProduct)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   learningNeeds?: {
-    docs?: (number | LearningNeed)[]
-    hasNextPage?: boolean
-    totalDocs?: number
-  }
+    docs?: (number | LearningNeed)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   search?: {
-    title?: string | null
-    summary?: string | null
-    keywords?: string | null
-    titleExact?: string | null
-    summaryExact?: string | null
-    keywordsExact?: string | null
-  }
-  updatedAt: string
-  createdAt: string
+    title?: string | null;
+    summary?: string | null;
+    keywords?: string | null;
+    titleExact?: string | null;
+    summaryExact?: string | null;
+    keywordsExact?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Funding programmes or phases. Add a new programme here; nothing is hard-coded.
@@ -349,83 +342,82 @@ export interface Partnership {
  * via the `definition` "programmes".
  */
 export interface Programme {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Used in links. Generated from the title and kept when the title changes; edit it only to change the URL.
    */
-  slug?: string | null
-  startYear: number
-  endYear?: number | null
-  description?: string | null
+  slug?: string | null;
+  startYear: number;
+  endYear?: number | null;
+  description?: string | null;
   /**
    * Public pages the facts in this record were read from.
    */
   sources?:
     | {
-        url: string
-        label?: string | null
-        id?: string | null
+        url: string;
+        label?: string | null;
+        id?: string | null;
       }[]
-    | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "organisations".
  */
 export interface Organisation {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Used in links. Generated from the title and kept when the title changes; edit it only to change the URL.
    */
-  slug?: string | null
-  kind?:
-    ('cso' | 'knowledge-institute' | 'southern-partner' | 'network' | 'government' | 'other') | null
+  slug?: string | null;
+  kind?: ('cso' | 'knowledge-institute' | 'southern-partner' | 'network' | 'government' | 'other') | null;
   /**
    * Where the organisation is based.
    */
-  country?: string | null
-  website?: string | null
-  description?: string | null
-  updatedAt: string
-  createdAt: string
+  country?: string | null;
+  website?: string | null;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "themes".
  */
 export interface Theme {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Used in links. Generated from the title and kept when the title changes; edit it only to change the URL.
    */
-  slug?: string | null
+  slug?: string | null;
   /**
    * Used where space is tight, such as the map’s column headers.
    */
-  shortTitle?: string | null
-  description?: string | null
-  order?: number | null
+  shortTitle?: string | null;
+  description?: string | null;
+  order?: number | null;
   /**
    * Hex colour for the map. It must reach WCAG AA (4.5:1) against white; darker colours pass.
    */
-  colour: string
+  colour: string;
   /**
    * Public pages the facts in this record were read from.
    */
   sources?:
     | {
-        url: string
-        label?: string | null
-        id?: string | null
+        url: string;
+        label?: string | null;
+        id?: string | null;
       }[]
-    | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Knowledge gaps and learning needs of current partnerships. Coverage follows the published products that address a need.
@@ -434,169 +426,169 @@ export interface Theme {
  * via the `definition` "learning-needs".
  */
 export interface LearningNeed {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Used in links. Generated from the title and kept when the title changes; edit it only to change the URL.
    */
-  slug?: string | null
-  description: string
-  kind: 'knowledge-gap' | 'learning-need'
-  priority?: ('high' | 'medium' | 'low') | null
-  raisedBy?: (number | Partnership)[] | null
+  slug?: string | null;
+  description: string;
+  kind: 'knowledge-gap' | 'learning-need';
+  priority?: ('high' | 'medium' | 'low') | null;
+  raisedBy?: (number | Partnership)[] | null;
   /**
    * Who stated this need, as the source names them (a partnership goes in “Raised by”).
    */
   statedBy?: {
-    name?: string | null
-    organisation?: (number | null) | Organisation
-  }
-  statedYear?: number | null
+    name?: string | null;
+    organisation?: (number | null) | Organisation;
+  };
+  statedYear?: number | null;
   /**
    * The source’s own label for the subject (not a core theme).
    */
-  topic?: string | null
-  programme?: (number | null) | Programme
-  themes?: (number | Theme)[] | null
+  topic?: string | null;
+  programme?: (number | null) | Programme;
+  themes?: (number | Theme)[] | null;
   /**
    * An example built for the map, not a need documented by a partnership.
    */
-  isExample?: boolean | null
+  isExample?: boolean | null;
   /**
    * Products that list this need. Link them from either the product or here.
    */
   addressedBy?: {
-    docs?: (number | KnowledgeProduct)[]
-    hasNextPage?: boolean
-    totalDocs?: number
-  }
+    docs?: (number | KnowledgeProduct)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   /**
    * Editors: pick products that address this need and save. Each product then lists this need under “Learning needs addressed” (the link is stored once, on the product) and appears in “Addressed by” above.
    */
-  linkProducts?: (number | KnowledgeProduct)[] | null
+  linkProducts?: (number | KnowledgeProduct)[] | null;
   /**
    * The override when set, else the derived value.
    */
-  coverage?: ('open' | 'partial' | 'covered') | null
-  derivedCoverage?: ('open' | 'partial' | 'covered') | null
+  coverage?: ('open' | 'partial' | 'covered') | null;
+  derivedCoverage?: ('open' | 'partial' | 'covered') | null;
   /**
    * Published products that address this need.
    */
-  publishedProductCount?: number | null
+  publishedProductCount?: number | null;
   /**
    * Editors only. Leave empty to follow the linked products.
    */
-  coverageOverride?: ('open' | 'partial' | 'covered') | null
-  coverageOverrideReason?: string | null
+  coverageOverride?: ('open' | 'partial' | 'covered') | null;
+  coverageOverrideReason?: string | null;
   coverageHistory?:
     | {
-        from?: ('open' | 'partial' | 'covered') | null
-        to: 'open' | 'partial' | 'covered'
-        at: string
-        reason?: string | null
-        product?: (number | null) | KnowledgeProduct
-        changedBy?: (number | null) | User
-        id?: string | null
+        from?: ('open' | 'partial' | 'covered') | null;
+        to: 'open' | 'partial' | 'covered';
+        at: string;
+        reason?: string | null;
+        product?: (number | null) | KnowledgeProduct;
+        changedBy?: (number | null) | User;
+        id?: string | null;
       }[]
-    | null
+    | null;
   /**
    * When an editor last marked this need “Reviewed, no change”.
    */
-  lastReviewedAt?: string | null
+  lastReviewedAt?: string | null;
   /**
    * Anything a reader should know about how this record was put together (e.g. themes assigned editorially).
    */
-  editorialNote?: string | null
+  editorialNote?: string | null;
   /**
    * Public pages the facts in this record were read from.
    */
   sources?:
     | {
-        url: string
-        label?: string | null
-        id?: string | null
+        url: string;
+        label?: string | null;
+        id?: string | null;
       }[]
-    | null
+    | null;
   /**
    * Whether the sources state these facts, or they were inferred from context (shown as such on the site).
    */
-  confidence?: ('stated' | 'inferred') | null
-  provenanceNote?: string | null
+  confidence?: ('stated' | 'inferred') | null;
+  provenanceNote?: string | null;
   /**
    * Set when the record is first published; dated views of the map go by it.
    */
-  firstPublishedAt?: string | null
+  firstPublishedAt?: string | null;
   /**
    * From the public form. Check the facts and the source before publishing.
    */
   proposal?: {
-    submittedAt?: string | null
-    email?: string | null
-  }
+    submittedAt?: string | null;
+    email?: string | null;
+  };
   /**
    * Contributors: choose “Ready for review” and save the draft (only editors return or publish). Editors: publish, or choose “Returned for changes” with a comment and save.
    */
-  reviewStatus?: ('draft' | 'in-review' | 'returned' | 'published') | null
+  reviewStatus?: ('draft' | 'in-review' | 'returned' | 'published') | null;
   /**
    * Goes with the review step you save now (required when returning). The contributor sees it; every step is kept in the review history.
    */
-  reviewComment?: string | null
+  reviewComment?: string | null;
   reviewHistory?: {
-    docs?: (number | ReviewEvent)[]
-    hasNextPage?: boolean
-    totalDocs?: number
-  }
+    docs?: (number | ReviewEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   search?: {
-    title?: string | null
-    summary?: string | null
-    keywords?: string | null
-    titleExact?: string | null
-    summaryExact?: string | null
-    keywordsExact?: string | null
-  }
-  updatedAt: string
-  createdAt: string
-  deletedAt?: string | null
-  _status?: ('draft' | 'published') | null
+    title?: string | null;
+    summary?: string | null;
+    keywords?: string | null;
+    titleExact?: string | null;
+    summaryExact?: string | null;
+    keywordsExact?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Admins manage users. Editors manage all content and publish. Contributors draft for their partnerships.
    */
-  role: 'admin' | 'editor' | 'contributor'
+  role: 'admin' | 'editor' | 'contributor';
   /**
    * The partnerships a contributor drafts for.
    */
-  partnerships?: (number | Partnership)[] | null
-  updatedAt: string
-  createdAt: string
-  enableAPIKey?: boolean | null
-  apiKey?: string | null
-  apiKeyIndex?: string | null
-  hasAPIKey?: boolean | null
-  email: string
-  resetPasswordToken?: string | null
-  resetPasswordExpiration?: string | null
-  salt?: string | null
-  hash?: string | null
-  resetPasswordRequestedAt?: string | null
-  loginAttempts?: number | null
-  lockUntil?: string | null
+  partnerships?: (number | Partnership)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
   sessions?:
     | {
-        id: string
-        createdAt?: string | null
-        expiresAt: string
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
       }[]
-    | null
-  password?: string | null
-  collection: 'users'
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Every review step on contributed records. Written by the workflow; read-only.
@@ -605,31 +597,31 @@ export interface User {
  * via the `definition` "review-events".
  */
 export interface ReviewEvent {
-  id: number
+  id: number;
   record:
     | {
-        relationTo: 'knowledge-products'
-        value: number | KnowledgeProduct
+        relationTo: 'knowledge-products';
+        value: number | KnowledgeProduct;
       }
     | {
-        relationTo: 'learning-needs'
-        value: number | LearningNeed
+        relationTo: 'learning-needs';
+        value: number | LearningNeed;
       }
     | {
-        relationTo: 'insights'
-        value: number | Insight
-      }
-  recordTitle?: string | null
-  from?: ('draft' | 'in-review' | 'returned' | 'published') | null
-  to: 'draft' | 'in-review' | 'returned' | 'published'
-  comment?: string | null
-  at: string
-  byName?: string | null
-  byRole?: string | null
-  by?: (number | null) | User
-  partnerships?: (number | Partnership)[] | null
-  updatedAt: string
-  createdAt: string
+        relationTo: 'insights';
+        value: number | Insight;
+      };
+  recordTitle?: string | null;
+  from?: ('draft' | 'in-review' | 'returned' | 'published') | null;
+  to: 'draft' | 'in-review' | 'returned' | 'published';
+  comment?: string | null;
+  at: string;
+  byName?: string | null;
+  byRole?: string | null;
+  by?: (number | null) | User;
+  partnerships?: (number | Partnership)[] | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Lessons that flow back from current partnerships into the map.
@@ -638,42 +630,42 @@ export interface ReviewEvent {
  * via the `definition` "insights".
  */
 export interface Insight {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Used in links. Generated from the title and kept when the title changes; edit it only to change the URL.
    */
-  slug?: string | null
-  body: string
-  partnership: number | Partnership
-  date?: string | null
-  learningNeeds?: (number | LearningNeed)[] | null
-  products?: (number | KnowledgeProduct)[] | null
+  slug?: string | null;
+  body: string;
+  partnership: number | Partnership;
+  date?: string | null;
+  learningNeeds?: (number | LearningNeed)[] | null;
+  products?: (number | KnowledgeProduct)[] | null;
   /**
    * Contributors: choose “Ready for review” and save the draft (only editors return or publish). Editors: publish, or choose “Returned for changes” with a comment and save.
    */
-  reviewStatus?: ('draft' | 'in-review' | 'returned' | 'published') | null
+  reviewStatus?: ('draft' | 'in-review' | 'returned' | 'published') | null;
   /**
    * Goes with the review step you save now (required when returning). The contributor sees it; every step is kept in the review history.
    */
-  reviewComment?: string | null
+  reviewComment?: string | null;
   reviewHistory?: {
-    docs?: (number | ReviewEvent)[]
-    hasNextPage?: boolean
-    totalDocs?: number
-  }
+    docs?: (number | ReviewEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   search?: {
-    title?: string | null
-    summary?: string | null
-    keywords?: string | null
-    titleExact?: string | null
-    summaryExact?: string | null
-    keywordsExact?: string | null
-  }
-  updatedAt: string
-  createdAt: string
-  deletedAt?: string | null
-  _status?: ('draft' | 'published') | null
+    title?: string | null;
+    summary?: string | null;
+    keywords?: string | null;
+    titleExact?: string | null;
+    summaryExact?: string | null;
+    keywordsExact?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * PDFs and images only.
@@ -682,35 +674,35 @@ export interface Insight {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number
-  title?: string | null
+  id: number;
+  title?: string | null;
   /**
    * Required for images: what the image shows, for screen readers.
    */
-  alt?: string | null
-  licence?: string | null
-  credit?: string | null
-  updatedAt: string
-  createdAt: string
-  url?: string | null
-  thumbnailURL?: string | null
-  filename?: string | null
-  mimeType?: string | null
-  filesize?: number | null
-  width?: number | null
-  height?: number | null
-  focalX?: number | null
-  focalY?: number | null
+  alt?: string | null;
+  licence?: string | null;
+  credit?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
   sizes?: {
     thumbnail?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
-  }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * Searches on the site that found nothing, per day. No personal data is kept.
@@ -719,15 +711,15 @@ export interface Media {
  * via the `definition` "search-misses".
  */
 export interface SearchMiss {
-  id: number
-  query: string
+  id: number;
+  query: string;
   /**
    * UTC, YYYY-MM-DD
    */
-  day: string
-  count: number
-  updatedAt: string
-  createdAt: string
+  day: string;
+  count: number;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Each time an editor reviewed a learning need and found nothing to change.
@@ -736,13 +728,13 @@ export interface SearchMiss {
  * via the `definition` "need-reviews".
  */
 export interface NeedReview {
-  id: number
-  need: number | LearningNeed
-  at: string
-  by?: (number | null) | User
-  note?: string | null
-  updatedAt: string
-  createdAt: string
+  id: number;
+  need: number | LearningNeed;
+  at: string;
+  by?: (number | null) | User;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * What editors decided on suggested links between products and learning needs. Accept and dismiss them on a need or a product.
@@ -751,713 +743,713 @@ export interface NeedReview {
  * via the `definition` "suggestion-decisions".
  */
 export interface SuggestionDecision {
-  id: number
-  need: number | LearningNeed
-  product: number | KnowledgeProduct
-  decision: 'accepted' | 'dismissed'
-  by?: (number | null) | User
-  at: string
+  id: number;
+  need: number | LearningNeed;
+  product: number | KnowledgeProduct;
+  decision: 'accepted' | 'dismissed';
+  by?: (number | null) | User;
+  at: string;
   /**
    * The suggestion’s why when decided.
    */
-  why?: string | null
-  updatedAt: string
-  createdAt: string
+  why?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number
-  key: string
+  id: number;
+  key: string;
   data:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number
+  id: number;
   /**
    * Input data provided to the job
    */
   input?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
   taskStatus?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  completedAt?: string | null
-  totalTried?: number | null
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
   /**
    * If hasError is true this job will not be retried
    */
-  hasError?: boolean | null
+  hasError?: boolean | null;
   /**
    * If hasError is true, this is the error that caused it
    */
   error?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
   /**
    * Task execution log
    */
   log?:
     | {
-        executedAt: string
-        completedAt: string
-        taskSlug: 'inline' | 'reconcileCoverage' | 'schedulePublish'
-        taskID: string
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'reconcileCoverage' | 'schedulePublish';
+        taskID: string;
         input?:
           | {
-              [k: string]: unknown
+              [k: string]: unknown;
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null
+          | null;
         output?:
           | {
-              [k: string]: unknown
+              [k: string]: unknown;
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null
-        state: 'failed' | 'succeeded'
+          | null;
+        state: 'failed' | 'succeeded';
         error?:
           | {
-              [k: string]: unknown
+              [k: string]: unknown;
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null
-        id?: string | null
+          | null;
+        id?: string | null;
       }[]
-    | null
-  taskSlug?: ('inline' | 'reconcileCoverage' | 'schedulePublish') | null
-  queue?: string | null
-  waitUntil?: string | null
-  processing?: boolean | null
+    | null;
+  taskSlug?: ('inline' | 'reconcileCoverage' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
   meta?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number
+  id: number;
   document?:
     | ({
-        relationTo: 'knowledge-products'
-        value: number | KnowledgeProduct
+        relationTo: 'knowledge-products';
+        value: number | KnowledgeProduct;
       } | null)
     | ({
-        relationTo: 'learning-needs'
-        value: number | LearningNeed
+        relationTo: 'learning-needs';
+        value: number | LearningNeed;
       } | null)
     | ({
-        relationTo: 'insights'
-        value: number | Insight
+        relationTo: 'insights';
+        value: number | Insight;
       } | null)
     | ({
-        relationTo: 'partnerships'
-        value: number | Partnership
+        relationTo: 'partnerships';
+        value: number | Partnership;
       } | null)
     | ({
-        relationTo: 'programmes'
-        value: number | Programme
+        relationTo: 'programmes';
+        value: number | Programme;
       } | null)
     | ({
-        relationTo: 'themes'
-        value: number | Theme
+        relationTo: 'themes';
+        value: number | Theme;
       } | null)
     | ({
-        relationTo: 'organisations'
-        value: number | Organisation
+        relationTo: 'organisations';
+        value: number | Organisation;
       } | null)
     | ({
-        relationTo: 'media'
-        value: number | Media
+        relationTo: 'media';
+        value: number | Media;
       } | null)
     | ({
-        relationTo: 'users'
-        value: number | User
+        relationTo: 'users';
+        value: number | User;
       } | null)
     | ({
-        relationTo: 'review-events'
-        value: number | ReviewEvent
+        relationTo: 'review-events';
+        value: number | ReviewEvent;
       } | null)
     | ({
-        relationTo: 'search-misses'
-        value: number | SearchMiss
+        relationTo: 'search-misses';
+        value: number | SearchMiss;
       } | null)
     | ({
-        relationTo: 'need-reviews'
-        value: number | NeedReview
+        relationTo: 'need-reviews';
+        value: number | NeedReview;
       } | null)
     | ({
-        relationTo: 'suggestion-decisions'
-        value: number | SuggestionDecision
-      } | null)
-  globalSlug?: string | null
+        relationTo: 'suggestion-decisions';
+        value: number | SuggestionDecision;
+      } | null);
+  globalSlug?: string | null;
   user: {
-    relationTo: 'users'
-    value: number | User
-  }
-  updatedAt: string
-  createdAt: string
+    relationTo: 'users';
+    value: number | User;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number
+  id: number;
   user: {
-    relationTo: 'users'
-    value: number | User
-  }
-  key?: string | null
+    relationTo: 'users';
+    value: number | User;
+  };
+  key?: string | null;
   value?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number
-  name?: string | null
-  batch?: number | null
-  updatedAt: string
-  createdAt: string
+  id: number;
+  name?: string | null;
+  batch?: number | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "knowledge-products_select".
  */
 export interface KnowledgeProductsSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  summary?: T
-  type?: T
-  year?: T
-  partnerships?: T
-  themes?: T
-  organisations?: T
-  learningNeeds?: T
-  languages?: T
-  countries?: T
-  externalUrl?: T
-  file?: T
-  licence?: T
-  audience?: T
-  keywords?: T
-  editorialNote?: T
+  title?: T;
+  slug?: T;
+  summary?: T;
+  type?: T;
+  year?: T;
+  partnerships?: T;
+  themes?: T;
+  organisations?: T;
+  learningNeeds?: T;
+  languages?: T;
+  countries?: T;
+  externalUrl?: T;
+  file?: T;
+  licence?: T;
+  audience?: T;
+  keywords?: T;
+  editorialNote?: T;
   sources?:
     | T
     | {
-        url?: T
-        label?: T
-        id?: T
-      }
-  confidence?: T
-  provenanceNote?: T
-  firstPublishedAt?: T
+        url?: T;
+        label?: T;
+        id?: T;
+      };
+  confidence?: T;
+  provenanceNote?: T;
+  firstPublishedAt?: T;
   proposal?:
     | T
     | {
-        submittedAt?: T
-        email?: T
-      }
-  reviewStatus?: T
-  reviewComment?: T
-  reviewHistory?: T
+        submittedAt?: T;
+        email?: T;
+      };
+  reviewStatus?: T;
+  reviewComment?: T;
+  reviewHistory?: T;
   search?:
     | T
     | {
-        title?: T
-        summary?: T
-        keywords?: T
-        titleExact?: T
-        summaryExact?: T
-        keywordsExact?: T
-      }
-  updatedAt?: T
-  createdAt?: T
-  deletedAt?: T
-  _status?: T
+        title?: T;
+        summary?: T;
+        keywords?: T;
+        titleExact?: T;
+        summaryExact?: T;
+        keywordsExact?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "learning-needs_select".
  */
 export interface LearningNeedsSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  description?: T
-  kind?: T
-  priority?: T
-  raisedBy?: T
+  title?: T;
+  slug?: T;
+  description?: T;
+  kind?: T;
+  priority?: T;
+  raisedBy?: T;
   statedBy?:
     | T
     | {
-        name?: T
-        organisation?: T
-      }
-  statedYear?: T
-  topic?: T
-  programme?: T
-  themes?: T
-  isExample?: T
-  addressedBy?: T
-  linkProducts?: T
-  coverage?: T
-  derivedCoverage?: T
-  publishedProductCount?: T
-  coverageOverride?: T
-  coverageOverrideReason?: T
+        name?: T;
+        organisation?: T;
+      };
+  statedYear?: T;
+  topic?: T;
+  programme?: T;
+  themes?: T;
+  isExample?: T;
+  addressedBy?: T;
+  linkProducts?: T;
+  coverage?: T;
+  derivedCoverage?: T;
+  publishedProductCount?: T;
+  coverageOverride?: T;
+  coverageOverrideReason?: T;
   coverageHistory?:
     | T
     | {
-        from?: T
-        to?: T
-        at?: T
-        reason?: T
-        product?: T
-        changedBy?: T
-        id?: T
-      }
-  lastReviewedAt?: T
-  editorialNote?: T
+        from?: T;
+        to?: T;
+        at?: T;
+        reason?: T;
+        product?: T;
+        changedBy?: T;
+        id?: T;
+      };
+  lastReviewedAt?: T;
+  editorialNote?: T;
   sources?:
     | T
     | {
-        url?: T
-        label?: T
-        id?: T
-      }
-  confidence?: T
-  provenanceNote?: T
-  firstPublishedAt?: T
+        url?: T;
+        label?: T;
+        id?: T;
+      };
+  confidence?: T;
+  provenanceNote?: T;
+  firstPublishedAt?: T;
   proposal?:
     | T
     | {
-        submittedAt?: T
-        email?: T
-      }
-  reviewStatus?: T
-  reviewComment?: T
-  reviewHistory?: T
+        submittedAt?: T;
+        email?: T;
+      };
+  reviewStatus?: T;
+  reviewComment?: T;
+  reviewHistory?: T;
   search?:
     | T
     | {
-        title?: T
-        summary?: T
-        keywords?: T
-        titleExact?: T
-        summaryExact?: T
-        keywordsExact?: T
-      }
-  updatedAt?: T
-  createdAt?: T
-  deletedAt?: T
-  _status?: T
+        title?: T;
+        summary?: T;
+        keywords?: T;
+        titleExact?: T;
+        summaryExact?: T;
+        keywordsExact?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "insights_select".
  */
 export interface InsightsSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  body?: T
-  partnership?: T
-  date?: T
-  learningNeeds?: T
-  products?: T
-  reviewStatus?: T
-  reviewComment?: T
-  reviewHistory?: T
+  title?: T;
+  slug?: T;
+  body?: T;
+  partnership?: T;
+  date?: T;
+  learningNeeds?: T;
+  products?: T;
+  reviewStatus?: T;
+  reviewComment?: T;
+  reviewHistory?: T;
   search?:
     | T
     | {
-        title?: T
-        summary?: T
-        keywords?: T
-        titleExact?: T
-        summaryExact?: T
-        keywordsExact?: T
-      }
-  updatedAt?: T
-  createdAt?: T
-  deletedAt?: T
-  _status?: T
+        title?: T;
+        summary?: T;
+        keywords?: T;
+        titleExact?: T;
+        summaryExact?: T;
+        keywordsExact?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "partnerships_select".
  */
 export interface PartnershipsSelect<T extends boolean = true> {
-  name?: T
-  slug?: T
-  programme?: T
-  lead?: T
-  members?: T
-  themes?: T
-  focus?: T
-  summary?: T
-  countries?: T
-  website?: T
-  iatiIdentifier?: T
-  editorialNote?: T
+  name?: T;
+  slug?: T;
+  programme?: T;
+  lead?: T;
+  members?: T;
+  themes?: T;
+  focus?: T;
+  summary?: T;
+  countries?: T;
+  website?: T;
+  iatiIdentifier?: T;
+  editorialNote?: T;
   sources?:
     | T
     | {
-        url?: T
-        label?: T
-        id?: T
-      }
-  products?: T
-  learningNeeds?: T
+        url?: T;
+        label?: T;
+        id?: T;
+      };
+  products?: T;
+  learningNeeds?: T;
   search?:
     | T
     | {
-        title?: T
-        summary?: T
-        keywords?: T
-        titleExact?: T
-        summaryExact?: T
-        keywordsExact?: T
-      }
-  updatedAt?: T
-  createdAt?: T
+        title?: T;
+        summary?: T;
+        keywords?: T;
+        titleExact?: T;
+        summaryExact?: T;
+        keywordsExact?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "programmes_select".
  */
 export interface ProgrammesSelect<T extends boolean = true> {
-  name?: T
-  slug?: T
-  startYear?: T
-  endYear?: T
-  description?: T
+  name?: T;
+  slug?: T;
+  startYear?: T;
+  endYear?: T;
+  description?: T;
   sources?:
     | T
     | {
-        url?: T
-        label?: T
-        id?: T
-      }
-  updatedAt?: T
-  createdAt?: T
+        url?: T;
+        label?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "themes_select".
  */
 export interface ThemesSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  shortTitle?: T
-  description?: T
-  order?: T
-  colour?: T
+  title?: T;
+  slug?: T;
+  shortTitle?: T;
+  description?: T;
+  order?: T;
+  colour?: T;
   sources?:
     | T
     | {
-        url?: T
-        label?: T
-        id?: T
-      }
-  updatedAt?: T
-  createdAt?: T
+        url?: T;
+        label?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "organisations_select".
  */
 export interface OrganisationsSelect<T extends boolean = true> {
-  name?: T
-  slug?: T
-  kind?: T
-  country?: T
-  website?: T
-  description?: T
-  updatedAt?: T
-  createdAt?: T
+  name?: T;
+  slug?: T;
+  kind?: T;
+  country?: T;
+  website?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
-  title?: T
-  alt?: T
-  licence?: T
-  credit?: T
-  updatedAt?: T
-  createdAt?: T
-  url?: T
-  thumbnailURL?: T
-  filename?: T
-  mimeType?: T
-  filesize?: T
-  width?: T
-  height?: T
-  focalX?: T
-  focalY?: T
+  title?: T;
+  alt?: T;
+  licence?: T;
+  credit?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
   sizes?:
     | T
     | {
         thumbnail?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
-      }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
-  name?: T
-  role?: T
-  partnerships?: T
-  updatedAt?: T
-  createdAt?: T
-  enableAPIKey?: T
-  apiKey?: T
-  apiKeyIndex?: T
-  hasAPIKey?: T
-  email?: T
-  resetPasswordToken?: T
-  resetPasswordExpiration?: T
-  salt?: T
-  hash?: T
-  resetPasswordRequestedAt?: T
-  loginAttempts?: T
-  lockUntil?: T
+  name?: T;
+  role?: T;
+  partnerships?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
   sessions?:
     | T
     | {
-        id?: T
-        createdAt?: T
-        expiresAt?: T
-      }
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "review-events_select".
  */
 export interface ReviewEventsSelect<T extends boolean = true> {
-  record?: T
-  recordTitle?: T
-  from?: T
-  to?: T
-  comment?: T
-  at?: T
-  byName?: T
-  byRole?: T
-  by?: T
-  partnerships?: T
-  updatedAt?: T
-  createdAt?: T
+  record?: T;
+  recordTitle?: T;
+  from?: T;
+  to?: T;
+  comment?: T;
+  at?: T;
+  byName?: T;
+  byRole?: T;
+  by?: T;
+  partnerships?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "search-misses_select".
  */
 export interface SearchMissesSelect<T extends boolean = true> {
-  query?: T
-  day?: T
-  count?: T
-  updatedAt?: T
-  createdAt?: T
+  query?: T;
+  day?: T;
+  count?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "need-reviews_select".
  */
 export interface NeedReviewsSelect<T extends boolean = true> {
-  need?: T
-  at?: T
-  by?: T
-  note?: T
-  updatedAt?: T
-  createdAt?: T
+  need?: T;
+  at?: T;
+  by?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "suggestion-decisions_select".
  */
 export interface SuggestionDecisionsSelect<T extends boolean = true> {
-  need?: T
-  product?: T
-  decision?: T
-  by?: T
-  at?: T
-  why?: T
-  updatedAt?: T
-  createdAt?: T
+  need?: T;
+  product?: T;
+  decision?: T;
+  by?: T;
+  at?: T;
+  why?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
-  key?: T
-  data?: T
+  key?: T;
+  data?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs_select".
  */
 export interface PayloadJobsSelect<T extends boolean = true> {
-  input?: T
-  taskStatus?: T
-  completedAt?: T
-  totalTried?: T
-  hasError?: T
-  error?: T
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
   log?:
     | T
     | {
-        executedAt?: T
-        completedAt?: T
-        taskSlug?: T
-        taskID?: T
-        input?: T
-        output?: T
-        state?: T
-        error?: T
-        id?: T
-      }
-  taskSlug?: T
-  queue?: T
-  waitUntil?: T
-  processing?: T
-  meta?: T
-  updatedAt?: T
-  createdAt?: T
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
-  document?: T
-  globalSlug?: T
-  user?: T
-  updatedAt?: T
-  createdAt?: T
+  document?: T;
+  globalSlug?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences_select".
  */
 export interface PayloadPreferencesSelect<T extends boolean = true> {
-  user?: T
-  key?: T
-  value?: T
-  updatedAt?: T
-  createdAt?: T
+  user?: T;
+  key?: T;
+  value?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations_select".
  */
 export interface PayloadMigrationsSelect<T extends boolean = true> {
-  name?: T
-  batch?: T
-  updatedAt?: T
-  createdAt?: T
+  name?: T;
+  batch?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
-  id: number
+  id: number;
   stats?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  updatedAt?: string | null
-  createdAt?: string | null
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats_select".
  */
 export interface PayloadJobsStatsSelect<T extends boolean = true> {
-  stats?: T
-  updatedAt?: T
-  createdAt?: T
-  globalType?: T
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1465,28 +1457,28 @@ export interface PayloadJobsStatsSelect<T extends boolean = true> {
  */
 export interface CollectionsWidget {
   data?: {
-    [k: string]: unknown
-  }
-  width: 'full'
+    [k: string]: unknown;
+  };
+  width: 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskReconcileCoverage".
  */
 export interface TaskReconcileCoverage {
-  input?: unknown
+  input?: unknown;
   output: {
-    checked: number
+    checked: number;
     corrected:
       | {
-          [k: string]: unknown
+          [k: string]: unknown;
         }
       | unknown[]
       | string
       | number
       | boolean
-      | null
-  }
+      | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1494,36 +1486,37 @@ export interface TaskReconcileCoverage {
  */
 export interface TaskSchedulePublish {
   input: {
-    type?: ('publish' | 'unpublish') | null
-    locale?: string | null
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
     doc?:
       | ({
-          relationTo: 'knowledge-products'
-          value: number | KnowledgeProduct
+          relationTo: 'knowledge-products';
+          value: number | KnowledgeProduct;
         } | null)
       | ({
-          relationTo: 'learning-needs'
-          value: number | LearningNeed
+          relationTo: 'learning-needs';
+          value: number | LearningNeed;
         } | null)
       | ({
-          relationTo: 'insights'
-          value: number | Insight
-        } | null)
-    global?: string | null
+          relationTo: 'insights';
+          value: number | Insight;
+        } | null);
+    global?: string | null;
     user?: {
-      relationTo: 'users'
-      value: number | User
-    } | null
-  }
-  output?: unknown
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {
-  [k: string]: unknown
+  [k: string]: unknown;
 }
+
 
 declare module 'payload' {
   export interface GeneratedTypes extends Config {}

@@ -20,7 +20,6 @@ import {
 import { codeForStatus, KnowledgeMapError } from './errors.js'
 import { type Facets, FACETS_PATH, facetsQuery, FacetsSchema } from './facets.js'
 import {
-  FilterError,
   insightFilters,
   learningNeedFilters,
   organisationFilters,
@@ -66,6 +65,7 @@ import {
 } from './schemas.js'
 import type { SearchResults } from './search.js'
 import { type ProductSearchMethods, productSearchMethods, searchAcross } from './searchClient.js'
+import { toFilterWith } from './filterInput.js'
 import { isSlug } from './slugify.js'
 
 export { KnowledgeMapError, type KnowledgeMapErrorCode } from './errors.js'
@@ -649,29 +649,6 @@ function afterCursor(key: Keyset, cursor: Cursor): Where {
   const beyond: Where = { [f]: { [key.desc ? 'less_than' : 'greater_than']: cursor.value } }
   const tie: Where = { and: [{ [f]: { equals: cursor.value } }, idAfter] }
   return key.desc ? { or: [beyond, tie, isNull] } : { or: [beyond, tie] }
-}
-
-/** A filter object or query string, normalised by `language`; bad input is a KnowledgeMapError. */
-function toFilterWith<Out, In>(
-  language: FilterLanguage<Out, In>,
-  filter: In | QueryInput | undefined,
-): Out {
-  try {
-    if (filter === undefined) return language.normalise({} as In)
-    if (typeof filter === 'string' || filter instanceof URLSearchParams) {
-      return language.parse(filter)
-    }
-    return language.normalise(filter as In)
-  } catch (err) {
-    if (err instanceof FilterError) {
-      throw new KnowledgeMapError(`Invalid filter: ${err.message}`, {
-        code: 'invalid_filter',
-        details: err.issues,
-        cause: err,
-      })
-    }
-    throw err
-  }
 }
 
 /** The path of the matrix endpoint under the API root. */

@@ -6,7 +6,8 @@
 import { z } from 'zod'
 
 import { KnowledgeMapError } from './errors.js'
-import { FilterError, productFilters, type ProductFilterInput, type QueryInput } from './filters.js'
+import { toFilterWith } from './filterInput.js'
+import { productFilters, type ProductFilterInput, type QueryInput } from './filters.js'
 import { type Product, ProductSchema } from './schemas.js'
 import {
   PRODUCT_SEARCH_PATH,
@@ -61,26 +62,9 @@ export type ProductSearchMethods = {
   ): AsyncIterableIterator<Product>
 }
 
-const toQuery = (filter: ProductFilterInput | QueryInput | undefined): URLSearchParams => {
-  try {
-    const f =
-      filter === undefined
-        ? productFilters.normalise({})
-        : typeof filter === 'string' || filter instanceof URLSearchParams
-          ? productFilters.parse(filter)
-          : productFilters.normalise(filter as ProductFilterInput)
-    return productFilters.toSearchParams(f)
-  } catch (err) {
-    if (err instanceof FilterError) {
-      throw new KnowledgeMapError(`Invalid filter: ${err.message}`, {
-        code: 'invalid_filter',
-        details: err.issues,
-        cause: err,
-      })
-    }
-    throw err
-  }
-}
+/** The canonical query of a product filter (object or query string); bad input throws first. */
+const toQuery = (filter: ProductFilterInput | QueryInput | undefined): URLSearchParams =>
+  productFilters.toSearchParams(toFilterWith(productFilters, filter))
 
 export function productSearchMethods(request: Request, send: Send): ProductSearchMethods {
   return {

@@ -1,12 +1,9 @@
-import { FilterError, productFilters, type ProductFilter } from '@repo/types'
 import { FACETS_PATH } from '@repo/types/facets'
 import type { Endpoint } from 'payload'
 
 import { rateLimited } from '../api/rateLimit'
 import { productFacets } from '../search/products'
-
-/** The longest facets query: far above any filter the site builds (≤ 100 values of ≤ 200). */
-const MAX_FACETS_QUERY = 8 * 1024
+import { readProductQuery } from './productQuery'
 
 /**
  * `GET /api/map/facets?<product filter query>`: counts per facet value over published products.
@@ -20,27 +17,9 @@ export const facetsEndpoint: Endpoint = {
   handler: async (req) => {
     const limited = rateLimited(req.headers)
     if (limited) return limited
-    const url = new URL(req.url ?? 'http://localhost')
-    if (url.search.length > MAX_FACETS_QUERY) {
-      return Response.json(
-        { errors: [{ message: `The query may hold at most ${MAX_FACETS_QUERY} characters.` }] },
-        { status: 400 },
-      )
-    }
-    const search = url.searchParams
-    let filter: ProductFilter
-    try {
-      filter = productFilters.parse(search)
-    } catch (err) {
-      if (err instanceof FilterError) {
-        return Response.json(
-          { errors: err.issues.map((i) => ({ message: i.message, param: i.param })) },
-          { status: 400 },
-        )
-      }
-      throw err
-    }
-    const facets = await productFacets(req.payload, filter)
+    const read = readProductQuery(req.url)
+    if (read instanceof Response) return read
+    const facets = await productFacets(req.payload, read.filter)
     return Response.json(facets, {
       headers: { 'Cache-Control': 'public, max-age=30, stale-while-revalidate=120' },
     })

@@ -13,15 +13,12 @@
  */
 import {
   COLLECTIONS,
-  FilterError,
   formatSearchText,
   hasSearchTerms,
   MAX_QUERY_LENGTH,
   parseSearchText,
   PRODUCT_SEARCH_PATH,
   PRODUCT_STREAM_PATH,
-  type ProductFilter,
-  productFilters,
   SEARCH_INCLUDES,
   SEARCH_PATH,
   SEARCHABLE_COLLECTIONS,
@@ -37,42 +34,10 @@ import { publicProducts, RefResolver } from '../search/documents'
 import { searchProducts } from '../search/products'
 import { summarySnippet, titleSnippet } from '../search/snippet'
 import { computeMatrix } from './mapMatrix'
+import { badRequest, type Issue, readUrl, readProductQuery } from './productQuery'
 
-const MAX_QUERY_STRING = 8 * 1024
 /** Products per database read of a stream. */
 const STREAM_CHUNK = 500
-
-type Issue = { message: string; param?: string }
-const badRequest = (errors: Issue[]) => Response.json({ errors }, { status: 400 })
-
-function readUrl(url: string | undefined): URL | Issue[] {
-  const parsed = new URL(url ?? 'http://localhost')
-  if (parsed.search.length > MAX_QUERY_STRING) {
-    return [{ message: `The query may hold at most ${MAX_QUERY_STRING} characters.` }]
-  }
-  return parsed
-}
-
-/** The product filter of a query string, plus the extra parameters `extra` names. */
-function readFilter(
-  params: URLSearchParams,
-  extra: string[],
-): { filter: ProductFilter; extra: Map<string, string[]> } | Issue[] {
-  const rest = new URLSearchParams()
-  const taken = new Map<string, string[]>()
-  for (const [k, v] of params) {
-    if (extra.includes(k)) taken.set(k, [...(taken.get(k) ?? []), v])
-    else rest.append(k, v)
-  }
-  try {
-    return { filter: productFilters.parse(rest), extra: taken }
-  } catch (err) {
-    if (err instanceof FilterError) {
-      return err.issues.map((i) => ({ message: i.message, param: i.param }))
-    }
-    throw err
-  }
-}
 
 function readIncludes(values: string[] | undefined): SearchInclude[] | Issue[] {
   const list = (values ?? [])
@@ -97,10 +62,8 @@ export const productSearchEndpoint: Endpoint = {
   handler: async (req) => {
     const limited = rateLimited(req.headers)
     if (limited) return limited
-    const url = readUrl(req.url)
-    if (Array.isArray(url)) return badRequest(url)
-    const read = readFilter(url.searchParams, ['include'])
-    if (Array.isArray(read)) return badRequest(read)
+    const read = readProductQuery(req.url, ['include'])
+    if (read instanceof Response) return read
     const include = readIncludes(read.extra.get('include'))
     if (include.some((i) => typeof i !== 'string')) return badRequest(include as Issue[])
     const result = await searchProducts(
@@ -228,10 +191,8 @@ export const productStreamEndpoint: Endpoint = {
   handler: async (req) => {
     const limited = rateLimited(req.headers)
     if (limited) return limited
-    const url = readUrl(req.url)
-    if (Array.isArray(url)) return badRequest(url)
-    const read = readFilter(url.searchParams, [])
-    if (Array.isArray(read)) return badRequest(read)
+    const read = readProductQuery(req.url)
+    if (read instanceof Response) return read
     const { payload } = req
     // A snapshot of the matching ids (in order) first: records published while the stream runs
     // are not in it, and no record comes twice.

@@ -32,23 +32,68 @@ export function searchAdapter(payload: Payload): SearchAdapter {
   return found
 }
 
-async function idsOf(
+const common = { depth: 0, pagination: false, overrideAccess: true } as const
+
+/** Each slug → the id of the record it names (none when it names nothing). */
+async function idsBySlug(
   payload: Payload,
   collection: CollectionSlug,
-  path: string,
   slugs: readonly string[],
-): Promise<Id[] | undefined> {
-  if (slugs.length === 0) return undefined
+): Promise<Map<string, Id[]>> {
+  const out = new Map<string, Id[]>(slugs.map((s) => [s, []]))
+  if (slugs.length === 0) return out
   const found = await payload.find({
+    ...common,
     collection,
-    where: { [path]: { in: [...slugs] } },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    select: {},
+    where: { slug: { in: [...slugs] } },
+    select: { slug: true } as never,
     trash: collection === COLLECTIONS.learningNeeds,
   })
-  return found.docs.map((d) => d.id as Id)
+  for (const d of found.docs as unknown as { id: Id; slug: string }[]) out.get(d.slug)?.push(d.id)
+  return out
+}
+
+/** Each programme slug → the ids of its partnerships. */
+async function partnershipsByProgramme(
+  payload: Payload,
+  slugs: readonly string[],
+): Promise<Map<string, Id[]>> {
+  const out = new Map<string, Id[]>(slugs.map((s) => [s, []]))
+  if (slugs.length === 0) return out
+  const programmes = await idsBySlug(payload, COLLECTIONS.programmes, slugs)
+  const slugOf = new Map(
+    [...programmes].flatMap(([slug, ids]) => ids.map((id) => [String(id), slug])),
+  )
+  if (slugOf.size === 0) return out
+  const found = await payload.find({
+    ...common,
+    collection: COLLECTIONS.partnerships,
+    where: { programme: { in: [...slugOf.keys()] } },
+    select: { programme: true },
+  })
+  for (const p of found.docs) out.get(slugOf.get(String(p.programme)) ?? '')?.push(p.id as Id)
+  return out
+}
+
+/** The ids the slugs of a filter name: resolved once, then used for any narrower filter. */
+export type ResolvedSlugs = {
+  themes: Map<string, Id[]>
+  partnerships: Map<string, Id[]>
+  programmes: Map<string, Id[]>
+  learningNeeds: Map<string, Id[]>
+}
+
+export async function resolveSlugs(
+  payload: Payload,
+  filter: ProductFilter,
+): Promise<ResolvedSlugs> {
+  const [themes, partnerships, programmes, learningNeeds] = await Promise.all([
+    idsBySlug(payload, COLLECTIONS.themes, filter.themes),
+    idsBySlug(payload, COLLECTIONS.partnerships, filter.partnerships),
+    partnershipsByProgramme(payload, filter.programmes),
+    idsBySlug(payload, COLLECTIONS.learningNeeds, filter.learningNeeds),
+  ])
+  return { themes, partnerships, programmes, learningNeeds }
 }
 
 const intersect = (a: Id[] | undefined, b: Id[] | undefined): Id[] | undefined => {
@@ -58,25 +103,29 @@ const intersect = (a: Id[] | undefined, b: Id[] | undefined): Id[] | undefined =
   return a.filter((id) => keep.has(String(id)))
 }
 
+/** The ids of `slugs` (any of them), or undefined when the filter does not narrow this field. */
+const idsFor = (slugs: readonly string[], resolved: Map<string, Id[]>): Id[] | undefined =>
+  slugs.length === 0 ? undefined : [...new Set(slugs.flatMap((s) => resolved.get(s) ?? []))]
+
 /**
  * A product filter as the adapter's conditions. Slugs become ids (a slug that names nothing
  * matches nothing); programmes become their partnerships, combined with any partnership filter.
+ * `resolved` (from `resolveSlugs` of this filter or a wider one) saves the lookups.
  */
 export async function productConditions(
   payload: Payload,
   filter: ProductFilter,
+  resolved?: ResolvedSlugs,
 ): Promise<ProductConditions> {
-  const [themes, partnerships, ofProgrammes, learningNeeds] = await Promise.all([
-    idsOf(payload, COLLECTIONS.themes, 'slug', filter.themes),
-    idsOf(payload, COLLECTIONS.partnerships, 'slug', filter.partnerships),
-    idsOf(payload, COLLECTIONS.partnerships, 'programme.slug', filter.programmes),
-    idsOf(payload, COLLECTIONS.learningNeeds, 'slug', filter.learningNeeds),
-  ])
+  const r = resolved ?? (await resolveSlugs(payload, filter))
   return {
     text: filter.q ? analyzeQuery(filter.q) : undefined,
-    themes,
-    partnerships: intersect(partnerships, ofProgrammes),
-    learningNeeds,
+    themes: idsFor(filter.themes, r.themes),
+    partnerships: intersect(
+      idsFor(filter.partnerships, r.partnerships),
+      idsFor(filter.programmes, r.programmes),
+    ),
+    learningNeeds: idsFor(filter.learningNeeds, r.learningNeeds),
     types: filter.types.length > 0 ? [...filter.types] : undefined,
     languages: filter.languages.length > 0 ? [...filter.languages] : undefined,
     countries: filter.countries.length > 0 ? [...filter.countries] : undefined,

@@ -21,7 +21,13 @@ import type { Payload } from 'payload'
 
 import { queryMatchers } from './analyze'
 import { publicProducts } from './documents'
-import { productConditions, searchAdapter, suggestionsFor } from './index'
+import {
+  productConditions,
+  type ResolvedSlugs,
+  resolveSlugs,
+  searchAdapter,
+  suggestionsFor,
+} from './index'
 import { summarySnippet, titleSnippet } from './snippet'
 import type { CountedFacet, ProductConditions } from './types'
 
@@ -38,11 +44,12 @@ export async function searchProducts(
   matrixOf?: (conditions: ProductConditions) => Promise<Matrix>,
 ): Promise<ProductSearch> {
   const adapter = searchAdapter(payload)
-  const conditions = await productConditions(payload, filter)
+  const resolved = await resolveSlugs(payload, filter)
+  const conditions = await productConditions(payload, filter, resolved)
   const offset = (filter.page - 1) * filter.limit
   const [page, facets, matrix] = await Promise.all([
     adapter.products(conditions, filter.sort, { offset, limit: filter.limit }),
-    include.includes('facets') ? productFacets(payload, filter) : undefined,
+    include.includes('facets') ? productFacets(payload, filter, resolved) : undefined,
     include.includes('matrix') && matrixOf ? matrixOf(conditions) : undefined,
   ])
   const docs = await publicProducts(
@@ -84,7 +91,11 @@ const COUNTED: readonly CountedFacet[] = FACET_KEYS
  * (disjunctive facets), so one database query per distinct filter; the labels come from the
  * reference records.
  */
-export async function productFacets(payload: Payload, filter: ProductFilter): Promise<Facets> {
+export async function productFacets(
+  payload: Payload,
+  filter: ProductFilter,
+  resolvedSlugs?: ResolvedSlugs,
+): Promise<Facets> {
   const common = { depth: 0, overrideAccess: true, pagination: false } as const
   const [themes, programmes, partnerships] = await Promise.all([
     payload.find({
@@ -125,10 +136,12 @@ export async function productFacets(payload: Payload, filter: ProductFilter): Pr
   for (const facet of COUNTED) groupOf(withoutFacet(filter, facet as FacetKey)).facets.push(facet)
   const list = [...groups.values()]
   const adapter = searchAdapter(payload)
+  // Every group's filter is the whole filter with fields cleared: its slugs are resolved once.
+  const resolved = resolvedSlugs ?? (await resolveSlugs(payload, filter))
   const results = await adapter.facets(
     await Promise.all(
       list.map(async (g) => ({
-        conditions: await productConditions(payload, g.filter),
+        conditions: await productConditions(payload, g.filter, resolved),
         facets: g.facets,
       })),
     ),
