@@ -40,7 +40,10 @@ export function parseMapParams(input: QueryInput, options: ParseOptions = {}): M
   for (const [key, raw] of entriesOf(input)) {
     if (!(MAP_PARAMS as readonly string[]).includes(key)) {
       if (!options.allowUnknown) {
-        issues.push({ param: key, message: 'Unknown parameter. The map takes programme, axis and mode.' })
+        issues.push({
+          param: key,
+          message: 'Unknown parameter. The map takes programme, axis and mode.',
+        })
       }
       continue
     }
@@ -67,7 +70,8 @@ export function parseMapParams(input: QueryInput, options: ParseOptions = {}): M
   } else if (mode === 'suggested' && axis === 'types') {
     issues.push({
       param: 'mode',
-      message: 'Suggestions connect products to learning needs: use mode=suggested with axis=learning-needs.',
+      message:
+        'Suggestions connect products to learning needs: use mode=suggested with axis=learning-needs.',
     })
   }
   if (issues.length > 0) return { ok: false, issues }
