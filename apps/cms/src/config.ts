@@ -16,6 +16,7 @@ import { Programmes } from './collections/Programmes'
 import { ReviewEvents } from './collections/ReviewEvents'
 import { NeedReviews } from './collections/NeedReviews'
 import { SuggestionDecisions } from './suggest/decisions'
+import { SuggestedCoverage, SuggestionStatus } from './suggest/snapshot'
 import { SearchMisses } from './collections/SearchMisses'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
@@ -129,7 +130,9 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       SearchMisses,
       NeedReviews,
       SuggestionDecisions,
+      SuggestedCoverage,
     ]),
+    globals: [SuggestionStatus],
     maxDepth: MAX_DEPTH,
     hooks: { afterError: [badQueryAfterError] },
     endpoints: [

@@ -80,6 +80,7 @@ export interface Config {
     'search-misses': SearchMiss;
     'need-reviews': NeedReview;
     'suggestion-decisions': SuggestionDecision;
+    'suggested-coverage': SuggestedCoverage;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -116,6 +117,7 @@ export interface Config {
     'search-misses': SearchMissesSelect<false> | SearchMissesSelect<true>;
     'need-reviews': NeedReviewsSelect<false> | NeedReviewsSelect<true>;
     'suggestion-decisions': SuggestionDecisionsSelect<false> | SuggestionDecisionsSelect<true>;
+    'suggested-coverage': SuggestedCoverageSelect<false> | SuggestedCoverageSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -127,9 +129,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'suggestion-status': SuggestionStatus;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'suggestion-status': SuggestionStatusSelect<false> | SuggestionStatusSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -140,6 +144,7 @@ export interface Config {
   jobs: {
     tasks: {
       reconcileCoverage: TaskReconcileCoverage;
+      recomputeSuggestions: TaskRecomputeSuggestions;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -757,6 +762,32 @@ export interface SuggestionDecision {
   createdAt: string;
 }
 /**
+ * The strong suggestions per learning need that the public map shows in “include suggestions” mode. Written by the recompute job only; accept or dismiss suggestions on a need or in the triage view.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suggested-coverage".
+ */
+export interface SuggestedCoverage {
+  id: number;
+  need: number | LearningNeed;
+  count: number;
+  /**
+   * Product id, strength (share of the need’s terms) and matched terms.
+   */
+  suggestions:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  computedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -825,7 +856,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'reconcileCoverage' | 'schedulePublish';
+        taskSlug: 'inline' | 'reconcileCoverage' | 'recomputeSuggestions' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -858,7 +889,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'reconcileCoverage' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'reconcileCoverage' | 'recomputeSuggestions' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -932,6 +963,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'suggestion-decisions';
         value: number | SuggestionDecision;
+      } | null)
+    | ({
+        relationTo: 'suggested-coverage';
+        value: number | SuggestedCoverage;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1353,6 +1388,18 @@ export interface SuggestionDecisionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suggested-coverage_select".
+ */
+export interface SuggestedCoverageSelect<T extends boolean = true> {
+  need?: T;
+  count?: T;
+  suggestions?: T;
+  computedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1424,6 +1471,27 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * Progress of the job that recomputes the suggested coverage of the public map.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suggestion-status".
+ */
+export interface SuggestionStatus {
+  id: number;
+  state: 'idle' | 'queued' | 'running';
+  done?: number | null;
+  total?: number | null;
+  reason?: string | null;
+  startedAt?: string | null;
+  /**
+   * When the last run finished.
+   */
+  computedAt?: string | null;
+  error?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -1440,6 +1508,22 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suggestion-status_select".
+ */
+export interface SuggestionStatusSelect<T extends boolean = true> {
+  state?: T;
+  done?: T;
+  total?: T;
+  reason?: T;
+  startedAt?: T;
+  computedAt?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1478,6 +1562,19 @@ export interface TaskReconcileCoverage {
       | number
       | boolean
       | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRecomputeSuggestions".
+ */
+export interface TaskRecomputeSuggestions {
+  input: {
+    reason?: string | null;
+  };
+  output: {
+    needs: number;
+    suggested: number;
   };
 }
 /**

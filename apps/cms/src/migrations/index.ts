@@ -5,6 +5,7 @@ import * as migration_20261201_075006_coverage_reconcile_jobs from './20261201_0
 import * as migration_20261201_091618_stated_needs_proposals_unmet_searches_reviews from './20261201_091618_stated_needs_proposals_unmet_searches_reviews'
 import * as migration_20261201_121312_search_first_published_suggestions from './20261201_121312_search_first_published_suggestions'
 import * as migration_20261201_121313_search_fts from './20261201_121313_search_fts'
+import * as migration_20261201_125232_suggested_coverage from './20261201_125232_suggested_coverage'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261201_121313_search_fts.up,
     down: migration_20261201_121313_search_fts.down,
     name: '20261201_121313_search_fts',
+  },
+  {
+    up: migration_20261201_125232_suggested_coverage.up,
+    down: migration_20261201_125232_suggested_coverage.down,
+    name: '20261201_125232_suggested_coverage',
   },
 ]

@@ -3,6 +3,7 @@ import { type JobsConfig, type PayloadRequest, type TaskConfig } from 'payload'
 import { isRole } from '../access/roles'
 import { reconcileCoverage } from '../lib/coverage'
 import { runJobsSerialised } from '../lib/writes'
+import { recomputeSuggestionsTask } from '../suggest/job'
 
 export const RECONCILE_TASK = 'reconcileCoverage'
 
@@ -68,6 +69,9 @@ export const jobsConfig = ({
             { cron: '*/15 * * * *', queue: 'maintenance', limit: 1 },
           ],
     deleteJobOnComplete: true,
-    tasks: [reconcileCoverageTask as unknown as TaskConfig],
+    tasks: [
+      reconcileCoverageTask as unknown as TaskConfig,
+      recomputeSuggestionsTask as unknown as TaskConfig,
+    ],
   }
 }

@@ -20,6 +20,11 @@ import { publishedListIndexes } from '../listIndexes'
 import { resolveSlugFilters } from '../../hooks/resolveSlugFilters'
 import { indexForSearch, searchIndexField } from '../../search/fields'
 import { suggestionEndpoints } from '../../suggest/endpoints'
+import {
+  forgetSuggestionsBeforeDelete,
+  queueSuggestionsAfterChange,
+  queueSuggestionsAfterDelete,
+} from '../../suggest/hooks'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { syncCoverageAfterChange, syncCoverageAfterDelete } from './hooks/syncCoverage'
@@ -70,8 +75,14 @@ export const KnowledgeProducts: CollectionConfig = {
       reviewBeforeChange,
       indexForSearch(COLLECTIONS.knowledgeProducts),
     ],
-    afterChange: [syncCoverageAfterChange, reviewAfterChange, revalidateSiteAfterChange],
-    afterDelete: [syncCoverageAfterDelete, revalidateSiteAfterDelete],
+    afterChange: [
+      syncCoverageAfterChange,
+      reviewAfterChange,
+      queueSuggestionsAfterChange,
+      revalidateSiteAfterChange,
+    ],
+    beforeDelete: [forgetSuggestionsBeforeDelete],
+    afterDelete: [syncCoverageAfterDelete, revalidateSiteAfterDelete, queueSuggestionsAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },

@@ -26,6 +26,11 @@ import { linkProductsFromNeed } from './hooks/linkProducts'
 import { lastReviewedAt, reviewedEndpoint } from './reviewed'
 import { indexForSearch, searchIndexField } from '../../search/fields'
 import { suggestionEndpoints } from '../../suggest/endpoints'
+import {
+  forgetSuggestionsBeforeDelete,
+  queueSuggestionsAfterChange,
+  queueSuggestionsAfterDelete,
+} from '../../suggest/hooks'
 
 const SCOPE = 'raisedBy'
 const coverageOptions = COVERAGE.map((c) => ({ ...c }))
@@ -70,8 +75,14 @@ export const LearningNeeds: CollectionConfig = {
       applyCoverage,
       indexForSearch(COLLECTIONS.learningNeeds),
     ],
-    afterChange: [linkProductsFromNeed, reviewAfterChange, revalidateSiteAfterChange],
-    afterDelete: [revalidateSiteAfterDelete],
+    afterChange: [
+      linkProductsFromNeed,
+      reviewAfterChange,
+      queueSuggestionsAfterChange,
+      revalidateSiteAfterChange,
+    ],
+    beforeDelete: [forgetSuggestionsBeforeDelete],
+    afterDelete: [revalidateSiteAfterDelete, queueSuggestionsAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
