@@ -15,8 +15,14 @@ import { Partnerships } from './collections/Partnerships'
 import { Programmes } from './collections/Programmes'
 import { ReviewEvents } from './collections/ReviewEvents'
 import { NeedReviews } from './collections/NeedReviews'
+import { serialisedWrite } from './lib/writes'
 import { SuggestionDecisions } from './suggest/decisions'
-import { SuggestedCoverage, SuggestionStatus } from './suggest/snapshot'
+import {
+  queueSuggestionRecompute,
+  readSuggestionStatus,
+  SuggestedCoverage,
+  SuggestionStatus,
+} from './suggest/snapshot'
 import { SearchMisses } from './collections/SearchMisses'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
@@ -152,6 +158,12 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
     onInit: async (payload) => {
       // MongoDB: the text indexes (SQLite's FTS5 tables come with the migrations).
       if (payload.db.name === 'mongoose') await ensureMongoSearchIndexes(payload)
+      // A database that never had its suggestions computed (one migrated from before they
+      // existed) gets them from the job runner.
+      const status = await readSuggestionStatus(payload).catch(() => null)
+      if (status && status.state === 'idle' && !status.computedAt) {
+        await serialisedWrite(payload, () => queueSuggestionRecompute(payload, 'first start'))
+      }
     },
     db: createDatabaseAdapter(databaseUrl),
     cors: env.corsOrigins,

@@ -109,7 +109,7 @@ describeEachDatabase('the map’s suggested coverage (stored, recomputed by a jo
   it('should queue one recompute for many public changes, and none for a draft save', async () => {
     expect(await pendingJobs()).toBe(1)
     expect((await readSuggestionStatus(cms.payload)).state).toBe('queued')
-    await cms.payload.jobs.run({ allQueues: true })
+    await cms.payload.jobs.run({ allQueues: true, sequential: true })
     expect(await pendingJobs()).toBe(0)
     await cms.payload.update({
       collection: COLLECTIONS.knowledgeProducts,
@@ -196,7 +196,7 @@ describeEachDatabase('the map’s suggested coverage (stored, recomputed by a jo
       overrideAccess: true,
     })
     expect(rowStatus(rowOf(await map(), 'river'))).toBe('gap')
-    await cms.payload.jobs.run({ allQueues: true })
+    await cms.payload.jobs.run({ allQueues: true, sequential: true })
     expect(rowStatus(rowOf(await map(), 'river'))).toBe('gap')
   })
 
@@ -207,7 +207,7 @@ describeEachDatabase('the map’s suggested coverage (stored, recomputed by a jo
       data: { _status: 'published' },
       overrideAccess: true,
     })
-    await cms.payload.jobs.run({ allQueues: true })
+    await cms.payload.jobs.run({ allQueues: true, sequential: true })
     expect(rowStatus(rowOf(await map(), 'river'))).toBe('suggested')
     const accepted = await call(`learning-needs/${ids.river}/suggestions/accept`, tokens.admin, {
       product: ids.basinA,

@@ -103,7 +103,7 @@ describeEachDatabase('suggestions between products and learning needs', (kind) =
   }
   /** The map in suggested mode once the queued recompute has run, rows by need id. */
   const suggestedMap = async () => {
-    await cms.payload.jobs.run({ allQueues: true })
+    await cms.payload.jobs.run({ allQueues: true, sequential: true })
     const res = await call('map/matrix?mode=suggested')
     expect(res.status).toBe(200)
     const matrix = MatrixSchema.parse(await res.json())

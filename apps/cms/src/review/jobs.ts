@@ -4,6 +4,7 @@ import { isRole } from '../access/roles'
 import { reconcileCoverage } from '../lib/coverage'
 import { runJobsSerialised } from '../lib/writes'
 import { recomputeSuggestionsTask } from '../suggest/job'
+import { SUGGESTIONS_QUEUE } from '../suggest/snapshot'
 
 export const RECONCILE_TASK = 'reconcileCoverage'
 
@@ -67,6 +68,7 @@ export const jobsConfig = ({
         : [
             { cron: '* * * * *', queue: 'default', limit: 20 },
             { cron: '*/15 * * * *', queue: 'maintenance', limit: 1 },
+            { cron: '* * * * *', queue: SUGGESTIONS_QUEUE, limit: 1 },
           ],
     deleteJobOnComplete: true,
     tasks: [

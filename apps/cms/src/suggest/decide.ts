@@ -114,7 +114,7 @@ export async function decide(
     // The map's suggested mode drops the pair at once (it re-checks decisions); the recompute
     // brings up the need's next suggestion.
     queueRevalidation(req, { collection: SUGGESTION_DECISIONS })
-    await queueSuggestionRecompute(req, `a suggestion for need ${needKey} was dismissed`)
+    await queueSuggestionRecompute(payload, `a suggestion for need ${needKey} was dismissed`, req)
   }
   return { ok: true, decision, need: needKey, product: String(product.id), why }
 }

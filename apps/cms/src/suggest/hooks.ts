@@ -26,7 +26,7 @@ export const queueSuggestionsAfterChange: CollectionAfterChangeHook = async ({
   const isNowVisible = isVisible(after)
   const liveChanged = before?.updatedAt !== ((after?.updatedAt as string | undefined) ?? null)
   if ((wasVisible || isNowVisible) && (wasVisible !== isNowVisible || liveChanged)) {
-    await queueSuggestionRecompute(req, `${collection.slug} ${String(doc.id)} changed`)
+    await queueSuggestionRecompute(req.payload, `${collection.slug} ${String(doc.id)} changed`, req)
   }
   return doc
 }
@@ -36,7 +36,7 @@ export const queueSuggestionsAfterDelete: CollectionAfterDeleteHook = async ({
   doc,
   req,
 }) => {
-  await queueSuggestionRecompute(req, `${collection.slug} ${String(doc.id)} deleted`)
+  await queueSuggestionRecompute(req.payload, `${collection.slug} ${String(doc.id)} deleted`, req)
   return doc
 }
 

@@ -3,6 +3,7 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 import { notifySite } from '../hooks/revalidateSite'
 import {
   SUGGESTED_COVERAGE,
+  SUGGESTION_STATUS,
   RECOMPUTE_SUGGESTIONS_TASK,
   recomputeSuggestedCoverage,
 } from './snapshot'
@@ -21,7 +22,18 @@ export const recomputeSuggestionsTask: TaskConfig<{
     { name: 'suggested', type: 'number', required: true },
   ],
   handler: async ({ input, req }: { input: { reason?: string }; req: PayloadRequest }) => {
-    const output = await recomputeSuggestedCoverage(req.payload, input.reason ?? 'queued', req)
+    let output
+    try {
+      output = await recomputeSuggestedCoverage(req.payload, input.reason ?? 'queued', req)
+    } catch (err) {
+      await req.payload.updateGlobal({
+        slug: SUGGESTION_STATUS,
+        data: { state: 'idle', error: err instanceof Error ? err.message : String(err) },
+        overrideAccess: true,
+        req,
+      })
+      throw err
+    }
     // The job commits nothing for later: the site may read the new suggestions now.
     void notifySite(req, { collection: SUGGESTED_COVERAGE })
     return { output }

@@ -19,6 +19,8 @@ import { isStrong, SUGGESTED_STRENGTH, suggestionsFor } from './rank'
 export const SUGGESTED_COVERAGE = 'suggested-coverage' as const
 export const SUGGESTION_STATUS = 'suggestion-status' as const
 export const RECOMPUTE_SUGGESTIONS_TASK = 'recomputeSuggestions'
+/** Its own queue: a run of the default queue (scheduled publishing) never waits for it. */
+export const SUGGESTIONS_QUEUE = 'suggestions'
 
 /** Suggestions read per need when recomputing; the strong ones among them are kept. */
 const PER_NEED = 10
@@ -126,8 +128,11 @@ const setStatus = (payload: Payload, data: Partial<SuggestionRunStatus>, req?: P
  * Queues one recompute unless one is already waiting (many changes, one run). Pass the write's
  * `req`, so the job exists exactly when the change commits.
  */
-export async function queueSuggestionRecompute(req: PayloadRequest, reason: string): Promise<void> {
-  const { payload } = req
+export async function queueSuggestionRecompute(
+  payload: Payload,
+  reason: string,
+  req?: PayloadRequest,
+): Promise<void> {
   const waiting = await payload.count({
     collection: 'payload-jobs',
     where: {
@@ -142,7 +147,12 @@ export async function queueSuggestionRecompute(req: PayloadRequest, reason: stri
     req,
   })
   if (waiting.totalDocs > 0) return
-  await payload.jobs.queue({ task: RECOMPUTE_SUGGESTIONS_TASK, input: { reason }, req })
+  await payload.jobs.queue({
+    task: RECOMPUTE_SUGGESTIONS_TASK,
+    queue: SUGGESTIONS_QUEUE,
+    input: { reason },
+    req,
+  })
   await setStatus(payload, { state: 'queued', reason }, req)
 }
 

@@ -3,8 +3,10 @@ import {
   KnowledgeMapError,
   type Matrix,
   type MatrixAxis,
+  type MatrixMode,
   mapQuery,
   type Programme,
+  rowStatus,
 } from '@repo/types'
 import type { Metadata } from 'next'
 import Link from 'next/link'
@@ -13,16 +15,16 @@ import { redirect } from 'next/navigation'
 import { AutoSubmitForm } from '@/components/AutoSubmit'
 import { CoverageBadge } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
-import { MatrixKeys } from '@/components/MatrixKeys'
+import { MatrixTable, type MatrixTableRow } from '@/components/MatrixTable'
 import { FollowLink } from '@/components/FollowLink'
 import { DatedNotice, ViewCitation } from '@/components/ViewCitation'
 import { cellDatesOrNone, cms } from '@/lib/cms'
 import { asOfLabel, parseMapView, readNow } from '@/lib/dated'
 import {
   drillDownHref,
+  dotStyleSheet,
   encodeCell,
   gapRows,
-  isGapRow,
   legendBands,
   maxCount,
   tint,
@@ -36,13 +38,20 @@ import { absoluteUrl, DATA_LICENCE, pageMetadata, PUBLISHER, SITE_NAME } from '@
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 /** The map's parameters (the parser the CMS and the export service use) and a dated view's asOf. */
-function readView(sp: Record<string, string | string[] | undefined>) {
+function readView(input: Record<string, string | string[] | undefined>) {
+  // Suggestions connect products to needs: the product-type rows have none, so the form's
+  // "include suggestions" is dropped there (one view, one URL) rather than refused.
+  const sp = input.axis === 'types' ? { ...input, mode: undefined } : input
   const r = parseMapView(sp)
-  const { axis, programme }: { axis: MatrixAxis; programme?: string } = r.ok
+  const {
+    axis,
+    programme,
+    mode = 'confirmed',
+  }: { axis: MatrixAxis; programme?: string; mode?: MatrixMode } = r.ok
     ? r.params
     : { axis: 'learning-needs' }
   const qs = r.ok ? r.query : ''
-  return { axis, programme, asOf: r.ok ? r.asOf : undefined, path: qs ? `/?${qs}` : '/' }
+  return { axis, programme, mode, asOf: r.ok ? r.asOf : undefined, path: qs ? `/?${qs}` : '/' }
 }
 
 /** "3 Nov 2026": short, for the many dates in the table. */
@@ -85,7 +94,7 @@ export default async function MapPage({ searchParams }: Props) {
   try {
     let read: Awaited<ReturnType<typeof cellDatesOrNone>>
     ;[matrix, { docs: programmes }, read] = await Promise.all([
-      client.map.matrix({ axis: view.axis, programme: view.programme }),
+      client.map.matrix({ axis: view.axis, programme: view.programme, mode: view.mode }),
       client.programmes.list({ limit: 100 }),
       cellDatesOrNone(client, view.axis),
     ])
@@ -110,8 +119,9 @@ export default async function MapPage({ searchParams }: Props) {
   const rowNoun = matrix.axis === 'learning-needs' ? 'learning need' : 'product type'
   const scope = matrix.programme ? ` (${matrix.programme.name})` : ''
   const read = readNow()
-  const viewQuery = mapQuery({ axis: view.axis, programme: view.programme })
+  const viewQuery = mapQuery({ axis: view.axis, programme: view.programme, mode: view.mode })
   const asOf = view.asOf
+  const asOfDate = asOf !== undefined
   const changedSince = (iso: string | null | undefined) =>
     asOf !== undefined && iso !== null && iso !== undefined && Date.parse(iso) > asOf.at.getTime()
   const changedCells = asOf
@@ -121,6 +131,48 @@ export default async function MapPage({ searchParams }: Props) {
         0,
       )
     : 0
+  const suggestedMode = matrix.mode === 'suggested'
+  const suggestedOnly = matrix.rows.filter((r) => rowStatus(r) === 'suggested').length
+  const tableRows: MatrixTableRow[] = matrix.rows.map((row) => {
+    const rowDates = dates.rows[row.key]
+    const reviewed = rowDates?.reviewed
+    const page = matrix.axis === 'learning-needs' ? `/learning-needs/${row.key}` : undefined
+    return {
+      key: row.key,
+      label: row.label,
+      page,
+      coverage: matrix.axis === 'learning-needs' ? (row.coverage ?? 'open') : undefined,
+      total: row.total,
+      totalHref: drillDownHref(matrix, row, null),
+      cells: matrix.themes.map((t) => {
+        const cell = encodeCell(row.cells[t.slug] ?? 0, max, t.colour)
+        return [cell.count, cell.level, cell.dotRem, cell.gap ? '' : drillDownHref(matrix, row, t)]
+      }),
+      suggested: row.suggested
+        ? matrix.themes.map((t) => {
+            const n = row.suggested!.cells[t.slug] ?? 0
+            return [n, encodeCell(n, max, t.colour).dotRem]
+          })
+        : undefined,
+      dates:
+        matrix.axis === 'learning-needs'
+          ? `${rowDates?.changed ? `changed ${shortDate(rowDates.changed)}` : 'unchanged since recorded'} · ${reviewed ? `reviewed ${shortDate(reviewed)}` : 'not reviewed yet'}`
+          : undefined,
+      // Only the dates there are: a cell without one never had a product, and the row says
+      // when its need was never reviewed.
+      when: matrix.themes.map((t) => {
+        const changed = rowDates?.cells[t.slug]
+        return [
+          changed ? `changed ${shortDate(changed)}` : '',
+          reviewed ? `reviewed ${shortDate(reviewed)}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ')
+      }),
+      since: asOfDate ? matrix.themes.map((t) => changedSince(rowDates?.cells[t.slug])) : undefined,
+    }
+  })
+  const dotStyles = dotStyleSheet(matrix.themes)
   const cite = {
     title: `${SITE_NAME}: knowledge products per theme and ${rowNoun}`,
     filters: matrix.programme ? `programme: ${matrix.programme.name}` : undefined,
@@ -172,7 +224,7 @@ export default async function MapPage({ searchParams }: Props) {
 
       <AutoSubmitForm
         action="/"
-        defaults={{ axis: 'learning-needs', programme: '' }}
+        defaults={{ axis: 'learning-needs', programme: '', mode: 'confirmed' }}
         className="map-controls"
         label="Map view"
       >
@@ -196,6 +248,29 @@ export default async function MapPage({ searchParams }: Props) {
             </label>
           ))}
         </fieldset>
+        {matrix.axis === 'learning-needs' ? (
+          <fieldset>
+            <legend>Coverage</legend>
+            <label style={{ fontWeight: 400 }}>
+              <input
+                type="radio"
+                name="mode"
+                value="confirmed"
+                defaultChecked={view.mode === 'confirmed'}
+              />{' '}
+              Confirmed only
+            </label>
+            <label style={{ fontWeight: 400 }}>
+              <input
+                type="radio"
+                name="mode"
+                value="suggested"
+                defaultChecked={view.mode === 'suggested'}
+              />{' '}
+              Include suggestions
+            </label>
+          </fieldset>
+        ) : null}
         <button type="submit">Show</button>
       </AutoSubmitForm>
 
@@ -209,136 +284,62 @@ export default async function MapPage({ searchParams }: Props) {
         <li>
           <strong>{gaps.length}</strong> {gaps.length === 1 ? 'gap' : 'gaps'} ({rowNoun}s with no
           product)
+          {suggestedMode ? `, ${suggestedOnly} of them with suggestions` : ''}
         </li>
       </ul>
+      {suggestedMode ? (
+        <p className="notice" id="suggestions-note">
+          <strong>Suggestions are not links.</strong> A suggested cell counts the products the map
+          finds most like the need (at least{' '}
+          {Math.round((matrix.suggestions?.threshold ?? 0) * 100)}% of the need’s distinctive terms,
+          and two terms or more) that no editor has confirmed or dismissed yet.{' '}
+          {matrix.suggestions?.computedAt
+            ? `Computed ${shortDate(matrix.suggestions.computedAt)}${matrix.suggestions.pending ? '; an update is under way' : ''}.`
+            : 'They have not been computed yet.'}{' '}
+          <Link
+            href={
+              mapQuery({ axis: view.axis, programme: view.programme })
+                ? `/?${mapQuery({ axis: view.axis, programme: view.programme })}`
+                : '/'
+            }
+          >
+            Show confirmed coverage only
+          </Link>
+        </p>
+      ) : null}
 
-      <div className="table-scroll" role="region" aria-labelledby="map-caption" tabIndex={0}>
-        <table className="matrix" id="map-table">
-          <caption id="map-caption">
-            Published knowledge products per theme and {rowNoun}
-            {scope}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="corner">
-                {AXIS_LABEL[matrix.axis]}
-              </th>
-              {matrix.themes.map((t) => (
-                <th
-                  key={t.slug}
-                  scope="col"
-                  style={{ '--theme': t.colour } as React.CSSProperties}
-                  data-theme={t.slug}
-                >
-                  <Link href={drillDownHref(matrix, null, t)} title={t.title}>
-                    {t.shortTitle || t.title}
-                  </Link>
-                  <br />
-                  <span className="muted">{matrix.totals.byTheme[t.slug] ?? 0} in total</span>
-                </th>
-              ))}
-              <th scope="col">All themes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.rows.map((row, r) => {
-              const gapRow = isGapRow(row)
-              return (
-                <tr key={row.key} className={gapRow ? 'gap-row' : undefined} data-row-key={row.key}>
-                  <th scope="row">
-                    {matrix.axis === 'learning-needs' ? (
-                      <Link href={`/learning-needs/${row.key}`}>{row.label}</Link>
-                    ) : (
-                      row.label
-                    )}
-                    {matrix.axis === 'learning-needs' ? (
-                      <span className="row-dates">
-                        {dates.rows[row.key]?.changed
-                          ? `changed ${shortDate(dates.rows[row.key]!.changed)}`
-                          : 'unchanged since recorded'}
-                        {' · '}
-                        {dates.rows[row.key]?.reviewed
-                          ? `reviewed ${shortDate(dates.rows[row.key]!.reviewed)}`
-                          : 'not reviewed yet'}
-                      </span>
-                    ) : null}
-                    {matrix.axis === 'learning-needs' || gapRow ? (
-                      <span className="row-meta">
-                        {matrix.axis === 'learning-needs' ? (
-                          <CoverageBadge coverage={row.coverage} />
-                        ) : null}
-                        {gapRow ? <span className="badge badge-open">Gap: no products</span> : null}
-                      </span>
-                    ) : null}
-                  </th>
-                  {matrix.themes.map((t, c) => {
-                    const count = row.cells[t.slug] ?? 0
-                    const cell = encodeCell(count, max, t.colour)
-                    const changed = dates.rows[row.key]?.cells[t.slug]
-                    const reviewed = dates.rows[row.key]?.reviewed
-                    const since = changedSince(changed)
-                    // Only the dates there are: a cell without one never had a product, and
-                    // the row says when its need was never reviewed.
-                    const when = [
-                      changed ? `changed ${shortDate(changed)}` : '',
-                      reviewed ? `reviewed ${shortDate(reviewed)}` : '',
-                    ]
-                      .filter(Boolean)
-                      .join(', ')
-                    return (
-                      <td
-                        key={t.slug}
-                        className={since ? `${cell.className} changed-since` : cell.className}
-                        data-theme={t.slug}
-                      >
-                        <a
-                          className="cell-link"
-                          href={drillDownHref(matrix, row, t)}
-                          data-row={r}
-                          data-col={c}
-                          title={when || undefined}
-                          aria-label={`${row.label}, ${t.title}: ${count} ${count === 1 ? 'product' : 'products'}${cell.gap ? ' (gap)' : ''}${when ? `; ${when}` : ''}${since ? '; changed since the dated view' : ''}`}
-                        >
-                          {cell.gap ? null : (
-                            <span
-                              className="dot"
-                              aria-hidden="true"
-                              style={{
-                                width: `${cell.dotRem}rem`,
-                                height: `${cell.dotRem}rem`,
-                                background: cell.fill,
-                              }}
-                            />
-                          )}
-                          <span className="count" aria-hidden="true">
-                            {count}
-                            {since ? <sup className="since">*</sup> : null}
-                          </span>
-                        </a>
-                      </td>
-                    )
-                  })}
-                  <td className="total">
-                    <Link
-                      href={drillDownHref(matrix, row, null)}
-                      aria-label={`${row.label}, all themes: ${row.total} ${row.total === 1 ? 'product' : 'products'}`}
-                    >
-                      {row.total}
-                    </Link>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+      <style>{dotStyles}</style>
+      <div className="table-scroll" role="region" aria-labelledby="map-table-caption" tabIndex={0}>
+        <MatrixTable
+          id="map-table"
+          caption={`Published knowledge products per theme and ${rowNoun}${scope}${suggestedMode ? ', with suggestions' : ''}`}
+          corner={AXIS_LABEL[matrix.axis]}
+          themes={matrix.themes.map((t) => ({
+            slug: t.slug,
+            title: t.title,
+            label: t.shortTitle || t.title,
+            total: matrix.totals.byTheme[t.slug] ?? 0,
+            href: drillDownHref(matrix, null, t),
+          }))}
+          rows={tableRows}
+          suggestedHref="#suggested"
+        />
       </div>
-      <MatrixKeys tableId="map-table" />
 
       <h2 id="legend-heading">How to read the map</h2>
       <ul className="legend" aria-labelledby="legend-heading">
         <li>
           <span className="swatch-gap" aria-hidden="true" /> Hatched, 0: a gap, no published product
+          {suggestedMode ? ' and no suggestion' : ''}
         </li>
+        {matrix.axis === 'learning-needs' ? (
+          <li>
+            <span className="swatch-suggested" aria-hidden="true" /> Dashed ring:{' '}
+            {suggestedMode
+              ? 'suggested, not confirmed: the map suggests products for a cell no editor has linked one to'
+              : 'suggested coverage, shown when you include suggestions'}
+          </li>
+        ) : null}
         {legendBands(max).map((band) => {
           const size = DOT_MIN_REM + (DOT_MAX_REM - DOT_MIN_REM) * Math.sqrt(band.to / max)
           return (
@@ -358,7 +359,8 @@ export default async function MapPage({ searchParams }: Props) {
           )
         })}
         <li>
-          Dot area grows with the count; its colour is the theme’s, stronger for more products.
+          Solid dot: confirmed, products an editor linked. Its area grows with the count; its colour
+          is the theme’s, stronger for more products.
         </li>
       </ul>
       <p className="muted" id="dates-legend">

@@ -75,6 +75,21 @@ export function encodeCell(count: number, max: number, colour: string): CellEnco
   }
 }
 
+/**
+ * The dots' fills, as one style sheet for the whole table (column by column, level by level),
+ * rather than a style on each of the hundreds of cells.
+ */
+export function dotStyleSheet(themes: Pick<ThemeRef, 'colour'>[]): string {
+  return themes
+    .flatMap((t, c) =>
+      ([1, 2, 3, 4] as const).map(
+        (level) =>
+          `.matrix td:nth-child(${c + 2}).cell-l${level} i{background:${tint(t.colour, LEVEL_STRENGTH[level])}}`,
+      ),
+    )
+    .join('')
+}
+
 /** The count bands of each level for a map whose largest count is `max` (empty bands left out). */
 export function legendBands(max: number): { level: Level; from: number; to: number }[] {
   if (max <= 0) return []

@@ -122,10 +122,13 @@ describe('the update cycle, seen from the site', () => {
     const slug = need.slug
     const theme = product.themes[0]!.slug
     const changed = dates.rows[slug]!.cells[theme]!
+    const column = (await sdk.map.matrix()).themes.findIndex((t) => t.slug === theme)
+    expect(column).toBeGreaterThanOrEqual(0)
+    // The theme's cell in the need's row: after the row header and the cells before it.
     const titleOf = (page: string) =>
       page.match(
         new RegExp(
-          `<tr[^>]*data-row-key="${slug}"(?:(?!</tr>)[\\s\\S])*?<td[^>]*data-theme="${theme}"[^>]*>\\s*<a[^>]*title="([^"]+)"`,
+          `<tr[^>]*data-row-key="${slug}"[^>]*><th[\\s\\S]*?</th>(?:<td[\\s\\S]*?</td>){${column}}<td[^>]*><a[^>]*title="([^"]+)"`,
         ),
       )?.[1]
     const page = await until('/', (p) => titleOf(p) !== undefined)

@@ -111,9 +111,9 @@ describe('the public site in a real browser', () => {
       for (const row of matrix.rows) {
         for (const t of themes) {
           const cell = page.locator(
-            `#map-table tbody tr[data-row-key="${row.key}"] td[data-theme="${t.slug}"]`,
+            `#map-table tbody tr[data-row-key="${row.key}"] td:nth-of-type(${themes.indexOf(t) + 1})`,
           )
-          expect(await cell.locator('.count').textContent()).toBe(String(row.cells[t.slug]))
+          expect(await cell.locator('b').textContent()).toBe(String(row.cells[t.slug]))
           expect(await cell.getAttribute('class')).toMatch(
             row.cells[t.slug] === 0 ? /^cell-l0$/ : /^cell-l[1-4]$/,
           )
@@ -150,7 +150,9 @@ describe('the public site in a real browser', () => {
       const count = row!.cells[theme.slug]!
       await page.goto(`${site.url}/`)
       await page
-        .locator(`#map-table tbody tr[data-row-key="${row!.key}"] td[data-theme="${theme.slug}"] a`)
+        .locator(
+          `#map-table tbody tr[data-row-key="${row!.key}"] td:nth-of-type(${themes.indexOf(theme) + 1}) a`,
+        )
         .click()
       const expectedQuery = toSearchParams({ learningNeeds: [row!.key], themes: [theme.slug] })
       await page.waitForURL(`${site.url}/products?${expectedQuery}`)
@@ -374,31 +376,47 @@ describe('the public site in a real browser', () => {
       await page.goto(`${site.url}/`)
       await page.keyboard.press('Tab')
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
-      // Tab forward until the first cell of the map has the focus.
+      // Tab forward until the first cell link of the map has the focus (gaps have no link).
       let reached = false
-      for (let i = 0; i < 60 && !reached; i++) {
+      for (let i = 0; i < 80 && !reached; i++) {
         await page.keyboard.press('Tab')
         reached = await page.evaluate(
-          () => (document.activeElement as HTMLElement | null)?.matches('a.cell-link') ?? false,
+          () => (document.activeElement as HTMLElement | null)?.matches('.matrix td > a') ?? false,
         )
       }
       expect(reached).toBe(true)
+      // Where the focus is: row and column of its cell (a link, or a gap cell itself).
       const focused = () =>
         page.evaluate(() => {
           const el = document.activeElement as HTMLElement
-          return { row: el.dataset.row, col: el.dataset.col, href: el.getAttribute('href') }
+          const td = el.closest('td')!
+          const tr = td.parentElement as HTMLTableRowElement
+          const body = tr.parentElement as HTMLTableSectionElement
+          return {
+            row: [...body.rows].indexOf(tr),
+            col: Number(td.dataset.c),
+            href: el.getAttribute('href'),
+          }
         })
-      expect(await focused()).toMatchObject({ row: '0', col: '0' })
+      const last = matrix.themes.length - 1
+      const start = await focused()
+      expect(start.href).toMatch(/^\/products\?/)
       await page.keyboard.press('ArrowRight')
-      expect(await focused()).toMatchObject({ row: '0', col: '1' })
+      expect(await focused()).toMatchObject({ row: start.row, col: Math.min(start.col + 1, last) })
       await page.keyboard.press('ArrowDown')
-      expect(await focused()).toMatchObject({ row: '1', col: '1' })
+      expect(await focused()).toMatchObject({
+        row: start.row + 1,
+        col: Math.min(start.col + 1, last),
+      })
       await page.keyboard.press('End')
-      expect(await focused()).toMatchObject({ row: '1', col: String(matrix.themes.length - 1) })
+      expect(await focused()).toMatchObject({ row: start.row + 1, col: last })
       await page.keyboard.press('Home')
+      expect(await focused()).toMatchObject({ row: start.row + 1, col: 0 })
       await page.keyboard.press('ArrowUp')
+      expect(await focused()).toMatchObject({ row: start.row, col: 0 })
+      for (let c = 0; c < start.col; c++) await page.keyboard.press('ArrowRight')
       const target = await focused()
-      expect(target).toMatchObject({ row: '0', col: '0' })
+      expect(target).toEqual(start)
       // The focus ring is visible.
       expect(
         await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle),
