@@ -22,6 +22,7 @@ export type SiteOptions = {
 export async function benchSite(o: SiteOptions) {
   const pages: { name: string; path: (i: number) => string }[] = [
     { name: 'map /', path: () => '/' },
+    { name: 'map /?mode=suggested', path: () => '/?mode=suggested' },
     {
       name: 'products list (theme + type)',
       // A new page of the same view per sample, so the cold figure is really cold.
@@ -38,7 +39,7 @@ export async function benchSite(o: SiteOptions) {
       const t = await timeRequest(`${o.siteUrl}${page.path(i)}`)
       if (t.status !== 200) throw new Error(`${page.path(i)}: ${t.status}`)
       cold.push(t)
-      if (page.name === 'map /') break // one cold sample: the map has one URL per view
+      if (page.name.startsWith('map /')) break // one cold sample: the map has one URL per view
     }
     const warm = []
     for (let i = 0; i < 20 * Math.max(1, o.runs); i++) {

@@ -20,10 +20,10 @@ import { FollowLink } from '@/components/FollowLink'
 import { DatedNotice, ViewCitation } from '@/components/ViewCitation'
 import { cellDatesOrNone, cms } from '@/lib/cms'
 import { asOfLabel, parseMapView, readNow } from '@/lib/dated'
+import { dayNumber } from '@/lib/levels'
 import {
   drillDownHref,
   dotStyleSheet,
-  encodeCell,
   gapRows,
   legendBands,
   maxCount,
@@ -38,10 +38,7 @@ import { absoluteUrl, DATA_LICENCE, pageMetadata, PUBLISHER, SITE_NAME } from '@
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 /** The map's parameters (the parser the CMS and the export service use) and a dated view's asOf. */
-function readView(input: Record<string, string | string[] | undefined>) {
-  // Suggestions connect products to needs: the product-type rows have none, so the form's
-  // "include suggestions" is dropped there (one view, one URL) rather than refused.
-  const sp = input.axis === 'types' ? { ...input, mode: undefined } : input
+function readView(sp: Record<string, string | string[] | undefined>) {
   const r = parseMapView(sp)
   const {
     axis,
@@ -121,7 +118,6 @@ export default async function MapPage({ searchParams }: Props) {
   const read = readNow()
   const viewQuery = mapQuery({ axis: view.axis, programme: view.programme, mode: view.mode })
   const asOf = view.asOf
-  const asOfDate = asOf !== undefined
   const changedSince = (iso: string | null | undefined) =>
     asOf !== undefined && iso !== null && iso !== undefined && Date.parse(iso) > asOf.at.getTime()
   const changedCells = asOf
@@ -133,44 +129,34 @@ export default async function MapPage({ searchParams }: Props) {
     : 0
   const suggestedMode = matrix.mode === 'suggested'
   const suggestedOnly = matrix.rows.filter((r) => rowStatus(r) === 'suggested').length
+  const needsAxis = matrix.axis === 'learning-needs'
   const tableRows: MatrixTableRow[] = matrix.rows.map((row) => {
     const rowDates = dates.rows[row.key]
-    const reviewed = rowDates?.reviewed
-    const page = matrix.axis === 'learning-needs' ? `/learning-needs/${row.key}` : undefined
-    return {
-      key: row.key,
-      label: row.label,
-      page,
-      coverage: matrix.axis === 'learning-needs' ? (row.coverage ?? 'open') : undefined,
-      total: row.total,
-      totalHref: drillDownHref(matrix, row, null),
-      cells: matrix.themes.map((t) => {
-        const cell = encodeCell(row.cells[t.slug] ?? 0, max, t.colour)
-        return [cell.count, cell.level, cell.dotRem, cell.gap ? '' : drillDownHref(matrix, row, t)]
-      }),
-      suggested: row.suggested
-        ? matrix.themes.map((t) => {
-            const n = row.suggested!.cells[t.slug] ?? 0
-            return [n, encodeCell(n, max, t.colour).dotRem]
-          })
-        : undefined,
-      dates:
-        matrix.axis === 'learning-needs'
-          ? `${rowDates?.changed ? `changed ${shortDate(rowDates.changed)}` : 'unchanged since recorded'} · ${reviewed ? `reviewed ${shortDate(reviewed)}` : 'not reviewed yet'}`
-          : undefined,
-      // Only the dates there are: a cell without one never had a product, and the row says
-      // when its need was never reviewed.
-      when: matrix.themes.map((t) => {
-        const changed = rowDates?.cells[t.slug]
-        return [
-          changed ? `changed ${shortDate(changed)}` : '',
-          reviewed ? `reviewed ${shortDate(reviewed)}` : '',
-        ]
-          .filter(Boolean)
-          .join(', ')
-      }),
-      since: asOfDate ? matrix.themes.map((t) => changedSince(rowDates?.cells[t.slug])) : undefined,
-    }
+    const coverage = row.coverage ?? 'open'
+    return [
+      row.key,
+      row.label,
+      needsAxis ? String(row.id) : '',
+      needsAxis ? (coverage === 'partial' ? 'p' : coverage === 'covered' ? 'c' : 'o') : '',
+      row.total,
+      matrix.themes.map((t) => row.cells[t.slug] ?? 0),
+      row.suggested ? matrix.themes.map((t) => row.suggested!.cells[t.slug] ?? 0) : 0,
+      needsAxis ? dayNumber(rowDates?.changed) : -1,
+      needsAxis ? dayNumber(rowDates?.reviewed) : -1,
+      matrix.themes.map((t) => dayNumber(rowDates?.cells[t.slug])),
+      matrix.themes.reduce(
+        (bits, t, c) => (changedSince(rowDates?.cells[t.slug]) ? bits | (1 << c) : bits),
+        0,
+      ),
+      ...(needsAxis
+        ? []
+        : [
+            [
+              ...matrix.themes.map((t) => drillDownHref(matrix, row, t)),
+              drillDownHref(matrix, row, null),
+            ],
+          ]),
+    ] as MatrixTableRow
   })
   const dotStyles = dotStyleSheet(matrix.themes)
   const cite = {
@@ -315,14 +301,15 @@ export default async function MapPage({ searchParams }: Props) {
           caption={`Published knowledge products per theme and ${rowNoun}${scope}${suggestedMode ? ', with suggestions' : ''}`}
           corner={AXIS_LABEL[matrix.axis]}
           themes={matrix.themes.map((t) => ({
+            id: String(t.id),
             slug: t.slug,
             title: t.title,
             label: t.shortTitle || t.title,
-            total: matrix.totals.byTheme[t.slug] ?? 0,
-            href: drillDownHref(matrix, null, t),
           }))}
+          totals={matrix.themes.map((t) => matrix.totals.byTheme[t.slug] ?? 0)}
+          themeHrefs={matrix.themes.map((t) => drillDownHref(matrix, null, t))}
           rows={tableRows}
-          suggestedHref="#suggested"
+          max={max}
         />
       </div>
 

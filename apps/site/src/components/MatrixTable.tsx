@@ -1,45 +1,51 @@
 'use client'
 
-import { type KeyboardEvent } from 'react'
+import type { CSSProperties, KeyboardEvent } from 'react'
 
-import { CoverageBadge } from './Chips'
+import { dotRem, levelFor, shortDay } from '@/lib/levels'
 
 /**
- * The map's table. A client component for one reason: the page's size. A server component's
- * markup travels twice (as HTML and again in the React payload); this one travels as HTML plus
- * its compact props (`MatrixTableRow`), which keeps the home page small at a hundred needs.
- * Server-rendered, so it works without JavaScript; with it, the arrow keys move between cells
- * (Home and End: the row's first and last).
+ * The map's table, server-rendered (it works without JavaScript). A client component for one
+ * reason, the page's weight: a server component's markup travels twice, as HTML and again in
+ * the React payload; this one travels as HTML plus compact props (`MatrixTableRow`, numbers
+ * and short strings, no markup), which keeps the home page small at a hundred needs. For the
+ * same reason a need's cells link to the short `/n/<need>/<theme>` address, which redirects to
+ * the products they count. With JavaScript, the arrow keys move between cells.
  */
 
-export type MatrixTableTheme = {
-  slug: string
-  title: string
-  label: string
-  total: number
-  href: string
-}
+export type MatrixTableTheme = { id: string; slug: string; title: string; label: string }
 
-/** One row, compact: every string the row shows, already formatted on the server. */
-export type MatrixTableRow = {
-  key: string
-  label: string
-  /** The need's page (learning-needs axis). */
-  page?: string
-  coverage?: 'open' | 'partial' | 'covered'
-  total: number
-  totalHref: string
-  /** Per theme, in column order: the confirmed count, its level (0–4), dot size (rem), link. */
-  cells: [count: number, level: number, dot: number, href: string][]
-  /** Per theme, in column order (suggested mode, cells without a confirmed product). */
-  suggested?: [count: number, dot: number][]
-  /** "changed 3 Nov 2026 · reviewed 5 Nov 2026" under the need. */
-  dates?: string
-  /** Per theme: "changed 3 Nov 2026, reviewed 5 Nov 2026" ('' when none). */
-  when: string[]
-  /** Per theme: changed after the dated view's date. */
-  since?: boolean[]
-}
+/**
+ * One row. `id` is the need's id (learning-needs axis) or empty (types: `hrefs` then give each
+ * cell's link). Dates are day numbers (`dayNumber`), 0 for none.
+ */
+export type MatrixTableRow = [
+  key: string,
+  label: string,
+  id: string,
+  /** o(pen), p(artial), c(overed), or '' (types axis). */
+  coverage: '' | 'o' | 'p' | 'c',
+  total: number,
+  /** Confirmed products per theme, in column order. */
+  counts: number[],
+  /** Suggested products per theme (suggested mode), or 0. */
+  suggested: number[] | 0,
+  /** The need last changed / was last reviewed (days; learning-needs axis), else -1. */
+  changed: number,
+  reviewed: number,
+  /** Each cell's last change (days). */
+  cellChanged: number[],
+  /** Bit c set: cell c changed after the dated view's date. */
+  since: number,
+  /** Types axis: each cell's link, then the row total's. */
+  hrefs?: string[],
+]
+
+const COVERAGE = {
+  o: ['open', 'Open (a gap)'],
+  p: ['partial', 'Partially covered'],
+  c: ['covered', 'Covered'],
+} as const
 
 const MOVES: Record<string, [number, number] | 'home' | 'end'> = {
   ArrowRight: [0, 1],
@@ -54,20 +60,19 @@ const MOVES: Record<string, [number, number] | 'home' | 'end'> = {
 function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
   const move = MOVES[event.key]
   const cell = (event.target as HTMLElement).closest('td')
-  if (!move || !cell || !cell.dataset.c) return
+  if (!move || !cell || cell.classList.contains('total')) return
   const row = cell.parentElement as HTMLTableRowElement
   const body = row.parentElement as HTMLTableSectionElement
-  const cells = (r: HTMLTableRowElement) => [...r.querySelectorAll<HTMLElement>('td[data-c]')]
-  const col = Number(cell.dataset.c)
-  const r = [...body.rows].indexOf(row)
-  let target: HTMLElement | undefined
+  const cells = (r: HTMLTableRowElement) => [...r.querySelectorAll('td:not(.total)')]
+  const col = cells(row).indexOf(cell)
+  let target: Element | undefined
   if (move === 'home') target = cells(row)[0]
   else if (move === 'end') target = cells(row).at(-1)
   else {
-    const next = body.rows[r + move[0]]
+    const next = body.rows[[...body.rows].indexOf(row) + move[0]]
     target = next ? cells(next)[col + move[1]] : undefined
   }
-  if (!target) return
+  if (!(target instanceof HTMLElement)) return
   event.preventDefault()
   const link = target.querySelector('a')
   if (link) link.focus()
@@ -77,21 +82,28 @@ function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
   }
 }
 
+const dot = (count: number, max: number) => ({ '--d': `${dotRem(count, max)}rem` }) as CSSProperties
+
 export function MatrixTable({
   id,
   caption,
   corner,
   themes,
+  totals,
+  themeHrefs,
   rows,
-  suggestedHref,
+  max,
 }: {
   id: string
   caption: string
   corner: string
   themes: MatrixTableTheme[]
+  /** Products per theme, in column order. */
+  totals: number[]
+  themeHrefs: string[]
   rows: MatrixTableRow[]
-  /** Where a suggested cell leads: its need's suggestions. */
-  suggestedHref?: string
+  /** The largest count on the map (levels and dot sizes are relative to it). */
+  max: number
 }) {
   return (
     <table className="matrix" id={id}>
@@ -102,81 +114,100 @@ export function MatrixTable({
             {corner}
           </th>
           {themes.map((t, c) => (
-            <th key={t.slug} scope="col" className={`t${c}`} data-theme={t.slug}>
-              <a href={t.href} title={t.title}>
+            <th key={t.slug} scope="col" data-theme={t.slug}>
+              <a href={themeHrefs[c]} title={t.title}>
                 {t.label}
               </a>
               <br />
-              <span className="muted">{t.total} in total</span>
+              <span className="muted">{totals[c]} in total</span>
             </th>
           ))}
           <th scope="col">All themes</th>
         </tr>
       </thead>
       <tbody onKeyDown={onKeyDown}>
-        {rows.map((row) => (
-          <tr
-            key={row.key}
-            className={row.total === 0 ? 'gap-row' : undefined}
-            data-row-key={row.key}
-          >
-            <th scope="row">
-              {row.page ? <a href={row.page}>{row.label}</a> : row.label}
-              {row.dates ? <span className="row-dates">{row.dates}</span> : null}
-              {row.coverage || row.total === 0 ? (
-                <span className="row-meta">
-                  {row.coverage ? <CoverageBadge coverage={row.coverage} /> : null}
-                  {row.total === 0 ? (
-                    row.suggested?.some(([n]) => n > 0) ? (
-                      <span className="badge badge-suggested">Suggested only</span>
-                    ) : (
-                      <span className="badge badge-open">Gap: no products</span>
-                    )
+        {rows.map(
+          ([
+            key,
+            label,
+            need,
+            coverage,
+            total,
+            counts,
+            suggested,
+            changed,
+            reviewed,
+            cellChanged,
+            since,
+            hrefs,
+          ]) => {
+            const page = need ? `/learning-needs/${key}` : undefined
+            const badge = coverage ? COVERAGE[coverage] : undefined
+            const onlySuggested = total === 0 && suggested !== 0 && suggested.some((n) => n > 0)
+            return (
+              <tr key={key} className={total === 0 ? 'gap-row' : undefined} data-row-key={key}>
+                <th scope="row">
+                  {page ? <a href={page}>{label}</a> : label}
+                  {changed >= 0 ? (
+                    <small>
+                      {`${changed ? `changed ${shortDay(changed)}` : 'unchanged since recorded'} · ${reviewed ? `reviewed ${shortDay(reviewed)}` : 'not reviewed yet'}`}
+                    </small>
                   ) : null}
-                </span>
-              ) : null}
-            </th>
-            {row.cells.map(([count, level, dot, href], c) => {
-              const when = row.when[c] || undefined
-              const since = row.since?.[c] ? ' changed-since' : ''
-              const mark = since ? <sup className="since">*</sup> : null
-              if (count > 0) {
-                return (
-                  <td key={c} data-c={c} className={`cell-l${level}${since}`}>
-                    <a href={href} title={when}>
-                      <i style={{ '--d': `${dot}rem` } as React.CSSProperties} />
-                      <b>{count}</b>
+                  {badge || total === 0 ? (
+                    <span className="row-meta">
+                      {badge ? <span className={`badge badge-${badge[0]}`}>{badge[1]}</span> : null}
+                      {onlySuggested ? (
+                        <span className="badge badge-suggested">Suggested only</span>
+                      ) : total === 0 && coverage !== 'o' ? (
+                        <span className="badge badge-open">Gap: no products</span>
+                      ) : null}
+                    </span>
+                  ) : null}
+                </th>
+                {counts.map((count, c) => {
+                  const when = cellChanged[c] ? `changed ${shortDay(cellChanged[c]!)}` : undefined
+                  const mark = since & (1 << c) ? <sup className="since">*</sup> : null
+                  const changedSince = mark ? ' changed-since' : ''
+                  const href = hrefs ? hrefs[c] : `/n/${need}/${themes[c]!.id}`
+                  if (count > 0) {
+                    return (
+                      <td key={c} className={`l${levelFor(count, max)}${changedSince}`}>
+                        <a href={href} title={when}>
+                          <i style={dot(count, max)} />
+                          <b>{count}</b>
+                          {mark}
+                        </a>
+                      </td>
+                    )
+                  }
+                  const n = suggested === 0 ? 0 : (suggested[c] ?? 0)
+                  if (n > 0 && page) {
+                    return (
+                      <td key={c} className={`s${changedSince}`}>
+                        <a href={`${page}#suggested`} title={when}>
+                          <i style={dot(n, max)} />
+                          <b>{n}</b>
+                          <span className="v"> suggested, not confirmed</span>
+                          {mark}
+                        </a>
+                      </td>
+                    )
+                  }
+                  return (
+                    // " (gap)" for screen readers comes from the style sheet (td.l0 b::after).
+                    <td key={c} className={`l0${changedSince}`} title={when}>
+                      <b>0</b>
                       {mark}
-                    </a>
-                  </td>
-                )
-              }
-              const [suggested, sdot] = row.suggested?.[c] ?? [0, 0]
-              if (suggested > 0 && row.page) {
-                return (
-                  <td key={c} data-c={c} className={`cell-s${since}`}>
-                    <a href={`${row.page}${suggestedHref ?? ''}`} title={when}>
-                      <i style={{ '--d': `${sdot}rem` } as React.CSSProperties} />
-                      <b>{suggested}</b>
-                      <span className="v"> suggested, not confirmed</span>
-                      {mark}
-                    </a>
-                  </td>
-                )
-              }
-              return (
-                <td key={c} data-c={c} className={`cell-l0${since}`} title={when}>
-                  <b>0</b>
-                  <span className="v"> (gap)</span>
-                  {mark}
+                    </td>
+                  )
+                })}
+                <td className="total">
+                  <a href={hrefs ? hrefs[counts.length] : `/n/${need}`}>{total}</a>
                 </td>
-              )
-            })}
-            <td className="total">
-              <a href={row.totalHref}>{row.total}</a>
-            </td>
-          </tr>
-        ))}
+              </tr>
+            )
+          },
+        )}
       </tbody>
     </table>
   )

@@ -38,7 +38,12 @@ const withAsOf = (query: string, asOf?: AsOf) =>
 /** The map's view: its own parameters plus `asOf`; the canonical query without `?`. */
 export function parseMapView(input: Input) {
   const params = input instanceof URLSearchParams ? input : new URLSearchParams(entries(input))
-  const rest = new URLSearchParams([...params].filter(([k]) => k !== 'asOf'))
+  // Suggestions connect products to needs, so the product-type rows have none: the form's
+  // "include suggestions" is dropped there (a redirect to the one URL), not refused.
+  const types = params.get('axis') === 'types'
+  const rest = new URLSearchParams(
+    [...params].filter(([k]) => k !== 'asOf' && !(types && k === 'mode')),
+  )
   const map = parseMapParams(rest, { allowUnknown: true })
   const asOf = readAsOf(params)
   const issues = [...(map.ok ? [] : map.issues), ...(asOf.ok ? [] : asOf.issues)]

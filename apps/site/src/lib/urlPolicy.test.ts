@@ -11,6 +11,8 @@ describe('URL policy', () => {
     ['/products', '?theme=b&theme=a&sort=-year&page=1', '/products?theme=a&theme=b'],
     ['/', '?axis=types&fbclid=abc', '/?axis=types'],
     ['/', '?axis=learning-needs', '/'],
+    ['/', '?mode=confirmed', '/'],
+    ['/', '?axis=types&mode=suggested', '/?axis=types'],
     ['/learning-needs', '?coverage=open&utm_campaign=z', '/learning-needs?coverage=open'],
     ['/products/some-product', '?fbclid=abc', '/products/some-product'],
     ['/about', '?x=1', '/about'],
@@ -25,6 +27,7 @@ describe('URL policy', () => {
       ['/products', '?theme=a&type=report'],
       ['/products', ''],
       ['/', '?programme=dialogue-and-dissent&axis=types'],
+      ['/', '?mode=suggested'],
       ['/learning-needs', '?kind=knowledge-gap&coverage=open'],
       ['/themes/civic-space', ''],
     ]) {
@@ -37,6 +40,7 @@ describe('URL policy', () => {
     expect(d).toMatchObject({ kind: 'invalid', fixed: '/products?theme=a' })
     expect(d.kind === 'invalid' && d.issues.map((i) => i.param)).toEqual(['type'])
     expect(decideUrl('/', '?axis=diagonal')).toMatchObject({ kind: 'invalid', fixed: '/' })
+    expect(decideUrl('/', '?mode=guessed')).toMatchObject({ kind: 'invalid', fixed: '/' })
     expect(decideUrl('/learning-needs', '?priority=urgent')).toMatchObject({ kind: 'invalid' })
   })
 

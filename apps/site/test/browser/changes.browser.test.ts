@@ -149,7 +149,11 @@ describe('the update cycle, seen from the site', () => {
     expect(res.status).toBe(201)
     const { at } = (await res.json()) as { at: string }
     const reviewed = await until('/', (p) => p.includes(`reviewed ${short(at)}`))
-    expect(reviewed).toContain(`title="changed ${day}, reviewed ${short(at)}"`)
+    // The cell keeps its own date; the need's row says when it was reviewed, for all its cells.
+    expect(titleOf(reviewed)).toBe(`changed ${day}`)
+    expect(reviewed).toMatch(
+      new RegExp(`data-row-key="${slug}"[^>]*><th[^>]*>(?:(?!</th>).)*reviewed ${short(at)}`),
+    )
     expect(page).toContain('id="dates-legend"')
     expect(page).toContain('“Reviewed, no change”')
   })

@@ -115,7 +115,7 @@ describe('the public site in a real browser', () => {
           )
           expect(await cell.locator('b').textContent()).toBe(String(row.cells[t.slug]))
           expect(await cell.getAttribute('class')).toMatch(
-            row.cells[t.slug] === 0 ? /^cell-l0$/ : /^cell-l[1-4]$/,
+            row.cells[t.slug] === 0 ? /^l0$/ : /^l[1-4]$/,
           )
         }
         const isGap = row.total === 0
