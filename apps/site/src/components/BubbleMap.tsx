@@ -5,6 +5,7 @@ import {
   type BubbleCell,
   type BubbleLayout,
   bubbleSummary,
+  bubbleTitle,
   cellCountText,
   layoutBubbles,
   type Mark,
@@ -119,8 +120,7 @@ export function BubbleSvg({
   const layout = layoutBubbles(matrix)
   const { rowHeight, colWidth, lineHeight, margin } = BUBBLE
   const gapId = `${p}-g`
-  const rowNoun = matrix.axis === 'learning-needs' ? 'learning need' : 'product type'
-  const title = `Knowledge products per theme and ${rowNoun}${matrix.programme ? `, ${matrix.programme.name}` : ''}${matrix.mode === 'suggested' ? ', with suggestions' : ''} (bubble map)`
+  const title = bubbleTitle(matrix)
   const desc = `${bubbleSummary(matrix)} Each bubble’s area is proportional to its number of products. Confirmed cells are filled discs, suggested cells hatched rings with a dashed outline, gaps small hollow squares.`
   const nThemes = layout.columns.length
   const gridLines = [
@@ -283,6 +283,12 @@ type Props = {
   /** The standalone figure; by default `/map.svg` with the map's parameters. */
   svgHref?: string
   idPrefix?: string
+  /**
+   * `inline` (default): the SVG is in the page. `frame`: the page holds an `<iframe>` of the
+   * SVG file instead (its links open in the whole window), a few hundred bytes of HTML
+   * whatever the map's size, and the browser caches the figure.
+   */
+  embed?: 'inline' | 'frame'
 }
 
 /** The SVG file of this map: `/map.svg` with its parameters. */
@@ -292,16 +298,35 @@ export const bubbleSvgHref = (matrix: Pick<Matrix, 'axis' | 'programme' | 'mode'
 }
 
 /** The bubble view with its text alternative, a link to the table, and the downloadable file. */
-export function BubbleMap({ matrix, tableHref = '/', svgHref, idPrefix = 'bm' }: Props) {
+export function BubbleMap({
+  matrix,
+  tableHref = '/',
+  svgHref,
+  idPrefix = 'bm',
+  embed = 'inline',
+}: Props) {
+  const file = svgHref ?? bubbleSvgHref(matrix)
+  const size = embed === 'frame' ? layoutBubbles(matrix) : null
   return (
     <figure className="bubble-figure" aria-labelledby={`${idPrefix}-caption`}>
       <div className="bubble-scroll" role="region" aria-label="Bubble map" tabIndex={0}>
-        <BubbleSvg matrix={matrix} idPrefix={idPrefix} />
+        {size ? (
+          <iframe
+            src={file}
+            title={bubbleTitle(matrix)}
+            width={size.width}
+            height={size.height}
+            loading="lazy"
+            className="bubble-frame"
+          />
+        ) : (
+          <BubbleSvg matrix={matrix} idPrefix={idPrefix} />
+        )}
       </div>
       <figcaption id={`${idPrefix}-caption`}>
         {bubbleSummary(matrix)} <a href={tableHref}>The same map as a table</a>
         {' · '}
-        <a href={svgHref ?? bubbleSvgHref(matrix)} download>
+        <a href={file} download>
           Download the figure (SVG)
         </a>
       </figcaption>

@@ -327,6 +327,14 @@ export function cellCountText(cell: Pick<BubbleCell, 'status' | 'count'>): strin
   return `${cell.count} ${productWord(cell.count)} (confirmed)`
 }
 
+/** The figure's title. */
+export function bubbleTitle(matrix: Pick<Matrix, 'axis' | 'programme' | 'mode'>): string {
+  const rowNoun = matrix.axis === 'learning-needs' ? 'learning need' : 'product type'
+  const programme = matrix.programme ? `, ${matrix.programme.name}` : ''
+  const mode = matrix.mode === 'suggested' ? ', with suggestions' : ''
+  return `Knowledge products per theme and ${rowNoun}${programme}${mode} (bubble map)`
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 /**

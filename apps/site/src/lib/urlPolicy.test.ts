@@ -20,6 +20,16 @@ describe('URL policy', () => {
     expect(decideUrl(path, search)).toEqual({ kind: 'redirect', location })
   })
 
+  it('should refuse a path whose escapes are not UTF-8 text (Next answers it with a 500)', () => {
+    for (const path of ['/products/%FF', '/map/cell/%C3/1', '/learning-needs/%E2%82']) {
+      const d = decideUrl(path, '')
+      expect(d.kind, path).toBe('invalid')
+      if (d.kind === 'invalid') expect(d.issues[0]!.param).toBe('path')
+    }
+    expect(decideUrl('/products/caf%C3%A9', '').kind).toBe('ok')
+    expect(decideUrl('/map/cell/%00/1', '').kind).toBe('ok')
+  })
+
   it('should leave canonical URLs alone', () => {
     for (const [path, search] of [
       ['/products', '?theme=a&type=report'],
