@@ -139,6 +139,13 @@ function check(matrix: Matrix, markup: string, links: 'short' | 'direct') {
       }
     }),
   )
+  // The gap's square is hollow, drawn by its own attributes (styles do not reach <use> copies).
+  const gap = byId.get('bm-g')!
+  expect([gap.localName, gap.getAttribute('fill'), gap.getAttribute('stroke')]).toEqual([
+    'rect',
+    'none',
+    '#a4262c',
+  ])
   // Every internal reference resolves: <use href="#…">, and the patterns the styles fill with.
   for (const use of all(doc, 'use')) expect(byId.has(use.getAttribute('href')!.slice(1))).toBe(true)
   const style = all(doc, 'style')[0]!.textContent!

@@ -9,9 +9,11 @@ import {
   exactRadius,
   flooredUpTo,
   layoutBubbles,
+  LEGEND_SIZE_TEXT,
   legendCounts,
   radiusFor,
   STATE_MARK,
+  textWidth,
   wrapLabel,
 } from '@/lib/bubbles'
 import { drillDownHref } from '@/lib/matrix'
@@ -249,6 +251,32 @@ describe('wrapLabel', () => {
 })
 
 describe('legend and summary', () => {
+  it('should keep the legend’s samples and words apart and inside the figure', () => {
+    fc.assert(
+      fc.property(matrixArb, (matrix) => {
+        const layout = layoutBubbles(matrix)
+        const { legend } = layout
+        let previousEnd = textWidth(LEGEND_SIZE_TEXT)
+        for (const s of legend.sizes) {
+          expect(s.x - s.r).toBeGreaterThan(previousEnd)
+          expect(s.labelX).toBeGreaterThan(s.x + s.r)
+          previousEnd = s.labelX + textWidth(s.label)
+        }
+        expect(BUBBLE.margin + previousEnd).toBeLessThanOrEqual(layout.width)
+        const maxR = Math.max(0, ...legend.sizes.map((s) => s.r))
+        // The sizes line, then one line per state, none overlapping, all inside the figure.
+        expect(legend.statesY[0]! - legend.stateMarkR).toBeGreaterThan(legend.sizesY + maxR)
+        for (let i = 1; i < legend.statesY.length; i++) {
+          expect(legend.statesY[i]! - legend.statesY[i - 1]!).toBeGreaterThan(2 * legend.stateMarkR)
+        }
+        expect(legend.y + legend.height).toBeLessThanOrEqual(layout.height)
+        expect(legend.y + legend.statesY.at(-1)! + legend.stateMarkR).toBeLessThanOrEqual(
+          layout.height,
+        )
+      }),
+    )
+  })
+
   it('should show sample sizes from 1 to the largest count, drawn as the cells are', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100_000 }), (max) => {

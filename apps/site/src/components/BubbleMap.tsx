@@ -8,6 +8,7 @@ import {
   bubbleTitle,
   cellCountText,
   layoutBubbles,
+  LEGEND_SIZE_TEXT,
   type Mark,
 } from '@/lib/bubbles'
 
@@ -38,7 +39,6 @@ function styles(p: string, layout: BubbleLayout): string {
     `${s} a:hover circle{stroke:#111;stroke-width:2}`,
     `${s} .l{fill:none;stroke:#d9dde1}`,
     `${s} .s{stroke-width:1.5;stroke-dasharray:3 2}`,
-    `${s} .g{fill:none;stroke:${GAP};stroke-width:1.5}`,
     `${s} .cn{fill:${NEUTRAL};stroke:${NEUTRAL}}`,
     `${s} .s.cn{fill:url(#${p}-pn)}`,
     `${s} .m{fill:#555}`,
@@ -133,8 +133,6 @@ export function BubbleSvg({
         `M${layout.grid.x + c * colWidth} ${layout.grid.y}V${layout.grid.y + layout.grid.height}`,
     ),
   ].join('')
-  const legendSizes = layout.legend.sizes
-  const legendRMax = Math.max(BUBBLE.rMin, ...legendSizes.map((s) => s.r))
 
   return (
     <svg
@@ -152,9 +150,12 @@ export function BubbleSvg({
       <desc id={`${p}-desc`}>{desc}</desc>
       <style>{styles(p, layout)}</style>
       <defs>
+        {/* Attributes, not a class: the page's selectors do not reach a <use>'s copy. */}
         <rect
           id={gapId}
-          className="g"
+          fill="none"
+          stroke={GAP}
+          strokeWidth="1.5"
           x={-BUBBLE.gapSide / 2}
           y={-BUBBLE.gapSide / 2}
           width={BUBBLE.gapSide}
@@ -245,27 +246,30 @@ export function BubbleSvg({
         <text y={lineHeight} fontWeight="bold">
           How to read the figure
         </text>
-        <g transform={`translate(0 ${BUBBLE.legendLine + legendRMax})`}>
-          <text y="4">Size: area ∝ number of products</text>
-          {legendSizes.map((s, i) => {
-            const x = 230 + i * 90
-            return (
-              <g key={s.count}>
-                <circle cx={x} r={s.r} className="cn" />
-                <text x={x + legendRMax + 4} y="4">
-                  {s.label}
-                </text>
-              </g>
-            )
-          })}
+        <g transform={`translate(0 ${layout.legend.sizesY})`}>
+          <text y="4">{LEGEND_SIZE_TEXT}</text>
+          {layout.legend.sizes.map((s) => (
+            <g key={s.count}>
+              <circle cx={s.x} r={s.r} className="cn" />
+              <text x={s.labelX} y="4">
+                {s.label}
+              </text>
+            </g>
+          ))}
         </g>
         {layout.legend.states.map((state, i) => (
           <g
             key={state.status}
-            transform={`translate(0 ${BUBBLE.legendLine * (2 + i) + legendRMax})`}
+            transform={`translate(0 ${layout.legend.statesY[i]})`}
             data-legend={state.status}
           >
-            <MarkShape mark={state.mark} cx={10} r={8} colourClass="cn" gapId={gapId} />
+            <MarkShape
+              mark={state.mark}
+              cx={layout.legend.stateMarkR + 2}
+              r={layout.legend.stateMarkR}
+              colourClass="cn"
+              gapId={gapId}
+            />
             <text x="28" y="4">
               {`${state.label}: ${state.meaning}`}
             </text>

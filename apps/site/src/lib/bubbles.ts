@@ -160,7 +160,14 @@ export type BubbleCell = {
   box: { x: number; y: number; width: number; height: number }
 }
 
-export type LegendSize = { count: number; label: string; r: number }
+/** A size sample of the legend: its circle's centre `x` and its words at `labelX` (legend units). */
+export type LegendSize = { count: number; label: string; r: number; x: number; labelX: number }
+
+/** The legend's first words on the sizes line. */
+export const LEGEND_SIZE_TEXT = 'Size: area ∝ number of products'
+
+/** A line of text's estimated width. */
+export const textWidth = (text: string): number => Math.ceil(text.length * BUBBLE.charWidth)
 
 export type BubbleLayout = {
   width: number
@@ -175,7 +182,12 @@ export type BubbleLayout = {
   max: number
   legend: {
     y: number
+    height: number
+    /** The sizes line's centre, and each state's line's centre (legend units). */
+    sizesY: number
     sizes: LegendSize[]
+    statesY: number[]
+    stateMarkR: number
     states: { status: MapStatus; label: string; meaning: string; mark: Mark }[]
   }
 }
@@ -279,7 +291,7 @@ export function layoutBubbles(matrix: Matrix): BubbleLayout {
   )
 
   const floored = flooredUpTo(max)
-  const sizes: LegendSize[] = legendCounts(max).map((count) => ({
+  const samples = legendCounts(max).map((count) => ({
     count,
     label:
       count === 1 && floored > 1
@@ -287,11 +299,29 @@ export function layoutBubbles(matrix: Matrix): BubbleLayout {
         : `${count} ${productWord(count)}`,
     r: radiusFor(count, max),
   }))
+  // Legend coordinates are relative to its origin (margin, legend.y).
+  const sampleR = Math.max(BUBBLE.rMin, ...samples.map((x) => x.r))
+  let cursor = textWidth(LEGEND_SIZE_TEXT) + 16
+  const sizes: LegendSize[] = samples.map((sample) => {
+    const x = cursor + sampleR
+    const labelX = x + sampleR + 4
+    cursor = labelX + textWidth(sample.label) + 16
+    return { ...sample, x, labelX }
+  })
+  const sizesY = BUBBLE.legendLine + sampleR
+  const stateMarkR = 8
+  const statesY = MAP_STATUSES.map(
+    (_, i) => sizesY + sampleR + stateMarkR + 8 + i * BUBBLE.legendLine,
+  )
+  const statesWidth = Math.max(
+    ...MAP_STATUSES.map((st) => 28 + textWidth(`${MAP_STATUS_LABEL[st]}: ${STATE_MEANING[st]}`)),
+  )
+  const legendWidth = Math.max(cursor, statesWidth)
+  const legendHeight = statesY.at(-1)! + stateMarkR + 4
 
   const legendY = gridY + gridHeight + 16
-  const legendHeight = (1 + MAP_STATUSES.length) * BUBBLE.legendLine + 24
   return {
-    width: Math.max(gridX + gridWidth, BUBBLE.legendMinWidth) + margin,
+    width: Math.max(gridX + gridWidth, margin + legendWidth) + margin,
     height: legendY + legendHeight + margin,
     grid: { x: gridX, y: gridY, width: gridWidth, height: gridHeight },
     columns,
@@ -300,7 +330,11 @@ export function layoutBubbles(matrix: Matrix): BubbleLayout {
     max,
     legend: {
       y: legendY,
+      height: legendHeight,
+      sizesY,
       sizes,
+      statesY,
+      stateMarkR,
       states: MAP_STATUSES.map((status) => ({
         status,
         label: MAP_STATUS_LABEL[status],
