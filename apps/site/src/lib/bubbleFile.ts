@@ -84,6 +84,9 @@ export async function bubbleSvgResponse(
       'Content-Type': 'image/svg+xml; charset=utf-8',
       'Content-Disposition': `inline; filename="${bubbleFileName(matrix)}"`,
       'X-Content-Type-Options': 'nosniff',
+      // The file draws and links, nothing else: no script, no fetch, even if a label were hostile.
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
     },
   })
 }
