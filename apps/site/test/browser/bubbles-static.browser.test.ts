@@ -13,7 +13,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { BubbleMap } from '@/components/BubbleMap'
-import { cellLabel, layoutBubbles } from '@/lib/bubbles'
+import { BUBBLE, cellLabel, layoutBubbles } from '@/lib/bubbles'
 
 import { buildMatrix, syntheticScaleMatrix, THEMES } from '../helpers/matrices'
 import { linkNames, markBoxes, overlap } from './bubbleShared'
@@ -84,6 +84,33 @@ describe('the bubble view in Chromium', () => {
           expect(overlap(boxes[i]!, boxes[j]!), `marks ${i} and ${j}`).toBe(false)
         }
       }
+    }
+  })
+
+  it('should fit every label line in its column as Chromium lays the text out', async () => {
+    for (const matrix of [suggested, syntheticScaleMatrix('confirmed')]) {
+      await show(matrix)
+      const widths = await page.evaluate(() => {
+        const svg = document.querySelector('svg.bubble-map')!
+        const lines = (sel: string) =>
+          [...svg.querySelectorAll<SVGTextContentElement>(sel)].flatMap((t) => {
+            // A <text>'s own first line, then each <tspan> line.
+            const spans = [...t.querySelectorAll('tspan')]
+            const first = t.getSubStringLength(
+              0,
+              t.getNumberOfChars() - spans.reduce((n, s) => n + s.getNumberOfChars(), 0),
+            )
+            return [first, ...spans.map((s) => s.getComputedTextLength())]
+          })
+        return {
+          rows: lines('g[transform^="translate(0 "] > a > text'),
+          headers: lines('svg > a > text'),
+        }
+      })
+      expect(widths.rows.length).toBeGreaterThanOrEqual(matrix.rows.length)
+      for (const w of widths.rows) expect(w).toBeLessThanOrEqual(BUBBLE.labelWidth - 4)
+      expect(widths.headers.length).toBeGreaterThanOrEqual(matrix.themes.length)
+      for (const w of widths.headers) expect(w).toBeLessThanOrEqual(BUBBLE.colWidth - 4)
     }
   })
 
