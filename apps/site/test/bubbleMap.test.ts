@@ -10,7 +10,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
 import { BubbleMap, BubbleSvg, bubbleSvgHref } from '@/components/BubbleMap'
-import { bubbleSummary } from '@/lib/bubbles'
+import { bubbleSummary } from '@/lib/bubbleText'
 import { drillDownHref } from '@/lib/matrix'
 
 import { buildMatrix, syntheticScaleMatrix, THEMES } from './helpers/matrices'

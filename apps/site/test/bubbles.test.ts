@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest'
 import {
   BUBBLE,
   type BubbleCell,
-  bubbleSummary,
   exactRadius,
   flooredUpTo,
   layoutBubbles,
@@ -14,8 +13,8 @@ import {
   radiusFor,
   STATE_MARK,
   textWidth,
-  wrapLabel,
 } from '@/lib/bubbles'
+import { bubbleSummary, wrapLabel } from '@/lib/bubbleText'
 import { drillDownHref } from '@/lib/matrix'
 
 import { buildMatrix, type CellSpec, THEMES } from './helpers/matrices'

@@ -4,13 +4,11 @@ import {
   BUBBLE,
   type BubbleCell,
   type BubbleLayout,
-  bubbleSummary,
-  bubbleTitle,
-  cellCountText,
   layoutBubbles,
   LEGEND_SIZE_TEXT,
   type Mark,
 } from '@/lib/bubbles'
+import { bubbleSummary, bubbleTitle, cellCountText } from '@/lib/bubbleText'
 
 type SvgProps = {
   matrix: Matrix

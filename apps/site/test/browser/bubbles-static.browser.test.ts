@@ -13,7 +13,8 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { BubbleMap } from '@/components/BubbleMap'
-import { BUBBLE, cellLabel, layoutBubbles } from '@/lib/bubbles'
+import { BUBBLE, layoutBubbles } from '@/lib/bubbles'
+import { cellLabel } from '@/lib/bubbleText'
 
 import { buildMatrix, syntheticScaleMatrix, THEMES } from '../helpers/matrices'
 import { linkNames, markBoxes, overlap } from './bubbleShared'

@@ -24,7 +24,8 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 
 import { BubbleMap } from '@/components/BubbleMap'
-import { cellLabel, layoutBubbles } from '@/lib/bubbles'
+import { layoutBubbles } from '@/lib/bubbles'
+import { cellLabel } from '@/lib/bubbleText'
 import { drillDownHref } from '@/lib/matrix'
 
 import { linkNames, markBoxes, overlap } from './bubbleShared'
