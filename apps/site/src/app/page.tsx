@@ -15,6 +15,7 @@ import { redirect } from 'next/navigation'
 import { AutoSubmitForm } from '@/components/AutoSubmit'
 import { CoverageBadge } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
+import { BubbleMap } from '@/components/BubbleMap'
 import { MatrixTable, type MatrixTableRow } from '@/components/MatrixTable'
 import { FollowLink } from '@/components/FollowLink'
 import { DatedNotice, ViewCitation } from '@/components/ViewCitation'
@@ -48,7 +49,14 @@ function readView(sp: Record<string, string | string[] | undefined>) {
     ? r.params
     : { axis: 'learning-needs' }
   const qs = r.ok ? r.query : ''
-  return { axis, programme, mode, asOf: r.ok ? r.asOf : undefined, path: qs ? `/?${qs}` : '/' }
+  return {
+    axis,
+    programme,
+    mode,
+    shown: r.ok ? r.view : ('table' as const),
+    asOf: r.ok ? r.asOf : undefined,
+    path: qs ? `/?${qs}` : '/',
+  }
 }
 
 /** "3 Nov 2026": short, for the many dates in the table. */
@@ -210,7 +218,7 @@ export default async function MapPage({ searchParams }: Props) {
 
       <AutoSubmitForm
         action="/"
-        defaults={{ axis: 'learning-needs', programme: '', mode: 'confirmed' }}
+        defaults={{ axis: 'learning-needs', programme: '', mode: 'confirmed', view: 'table' }}
         className="map-controls"
         label="Map view"
       >
@@ -257,6 +265,22 @@ export default async function MapPage({ searchParams }: Props) {
             </label>
           </fieldset>
         ) : null}
+        <fieldset>
+          <legend>Show as</legend>
+          <label style={{ fontWeight: 400 }}>
+            <input type="radio" name="view" value="table" defaultChecked={view.shown === 'table'} />{' '}
+            Table
+          </label>
+          <label style={{ fontWeight: 400 }}>
+            <input
+              type="radio"
+              name="view"
+              value="bubbles"
+              defaultChecked={view.shown === 'bubbles'}
+            />{' '}
+            Bubbles
+          </label>
+        </fieldset>
         <button type="submit">Show</button>
       </AutoSubmitForm>
 
@@ -294,24 +318,42 @@ export default async function MapPage({ searchParams }: Props) {
         </p>
       ) : null}
 
-      <style>{dotStyles}</style>
-      <div className="table-scroll" role="region" aria-labelledby="map-table-caption" tabIndex={0}>
-        <MatrixTable
-          id="map-table"
-          caption={`Published knowledge products per theme and ${rowNoun}${scope}${suggestedMode ? ', with suggestions' : ''}`}
-          corner={AXIS_LABEL[matrix.axis]}
-          themes={matrix.themes.map((t) => ({
-            id: String(t.id),
-            slug: t.slug,
-            title: t.title,
-            label: t.shortTitle || t.title,
-          }))}
-          totals={matrix.themes.map((t) => matrix.totals.byTheme[t.slug] ?? 0)}
-          themeHrefs={matrix.themes.map((t) => drillDownHref(matrix, null, t))}
-          rows={tableRows}
-          max={max}
+      {view.shown === 'bubbles' ? (
+        <BubbleMap
+          matrix={matrix}
+          embed="frame"
+          tableHref={`/?${[viewQuery, asOf ? `asOf=${encodeURIComponent(asOf.value)}` : ''].filter(Boolean).join('&')}`.replace(
+            /\?$/,
+            '',
+          )}
         />
-      </div>
+      ) : (
+        <>
+          <style>{dotStyles}</style>
+          <div
+            className="table-scroll"
+            role="region"
+            aria-labelledby="map-table-caption"
+            tabIndex={0}
+          >
+            <MatrixTable
+              id="map-table"
+              caption={`Published knowledge products per theme and ${rowNoun}${scope}${suggestedMode ? ', with suggestions' : ''}`}
+              corner={AXIS_LABEL[matrix.axis]}
+              themes={matrix.themes.map((t) => ({
+                id: String(t.id),
+                slug: t.slug,
+                title: t.title,
+                label: t.shortTitle || t.title,
+              }))}
+              totals={matrix.themes.map((t) => matrix.totals.byTheme[t.slug] ?? 0)}
+              themeHrefs={matrix.themes.map((t) => drillDownHref(matrix, null, t))}
+              rows={tableRows}
+              max={max}
+            />
+          </div>
+        </>
+      )}
 
       <h2 id="legend-heading">How to read the map</h2>
       <ul className="legend" aria-labelledby="legend-heading">

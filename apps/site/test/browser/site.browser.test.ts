@@ -3,11 +3,13 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import {
+  cellStatus,
   citation,
   COLLECTIONS,
   createClient,
   type KnowledgeMapClient,
   type Matrix,
+  rowStatus,
   toSearchParams,
 } from '@repo/types'
 import {
@@ -371,6 +373,70 @@ describe('the public site in a real browser', () => {
     })
   })
 
+  it('should switch between confirmed coverage and suggestions, with and without JavaScript', async () => {
+    await withDiagnostics('map-modes', page, async () => {
+      const suggestedMap = await sdk.map.matrix({ mode: 'suggested' })
+      const row = suggestedMap.rows.find((r) => rowStatus(r) === 'suggested')
+      expect(row, 'the real seed has needs the map suggests products for').toBeDefined()
+      const cellsOf = (target: Page) =>
+        target
+          .locator(`#map-table tbody tr[data-row-key="${row!.key}"] td:not(.total)`)
+          .evaluateAll((tds) => tds.map((td) => [td.className, td.textContent ?? '']))
+
+      await page.goto(`${site.url}/`)
+      expect(await page.getByLabel('Confirmed only').isChecked()).toBe(true)
+      // Confirmed only: the need's cells are gaps, whatever the map would suggest.
+      for (const [className] of await cellsOf(page)) expect(className).toBe('l0')
+      await page.getByLabel('Include suggestions').check()
+      await page.waitForURL(`${site.url}/?mode=suggested`)
+      const cells = await cellsOf(page)
+      for (const [c, t] of suggestedMap.themes.entries()) {
+        const cell = cellStatus(row!, t.slug)
+        const [className, text] = cells[c]!
+        if (cell.status === 'suggested') {
+          expect(className).toBe('s')
+          expect(text).toBe(`${cell.count} suggested, not confirmed`)
+        } else expect(className).toBe('l0')
+      }
+      const header = page.locator(`#map-table tbody tr[data-row-key="${row!.key}"] th`)
+      expect(await header.locator('.badge-suggested').textContent()).toBe('Suggested only')
+      expect(await page.locator('#suggestions-note').textContent()).toMatch(/not links/)
+      expect(await page.locator('.legend').textContent()).toMatch(
+        /Dashed ring: suggested, not confirmed/,
+      )
+
+      // A suggested cell opens the need's suggestions, each with why it is suggested.
+      await page.locator(`#map-table tbody tr[data-row-key="${row!.key}"] td.s a`).first().click()
+      await page.waitForURL(`${site.url}/learning-needs/${row!.key}#suggested`)
+      const listed = await page.locator('#suggested li a').allTextContents()
+      expect(listed).toEqual(row!.suggested!.products.map((p) => p.title))
+      expect(await page.locator('#suggested li').first().textContent()).toMatch(/matched “/)
+
+      // The plain form, without JavaScript: "Show" sends every field, the URL stays canonical.
+      const plain = await browser.newContext({ javaScriptEnabled: false })
+      try {
+        const noJs = await plain.newPage()
+        await noJs.goto(`${site.url}/`)
+        await noJs.getByLabel('Include suggestions').check()
+        await noJs.getByRole('button', { name: 'Show' }).click()
+        await noJs.waitForURL(`${site.url}/?mode=suggested`)
+        expect((await cellsOf(noJs)).map(([className]) => className)).toEqual(
+          cells.map(([className]) => className),
+        )
+        await noJs.getByLabel('Bubbles').check()
+        await noJs.getByRole('button', { name: 'Show' }).click()
+        await noJs.waitForURL(`${site.url}/?mode=suggested&view=bubbles`)
+        const frame = noJs.locator('iframe.bubble-frame')
+        expect(await frame.getAttribute('src')).toBe('/map.svg?mode=suggested')
+        expect(await noJs.locator('#map-table').count()).toBe(0)
+        await noJs.getByRole('link', { name: 'The same map as a table' }).click()
+        await noJs.waitForURL(`${site.url}/?mode=suggested`)
+      } finally {
+        await plain.close()
+      }
+    })
+  })
+
   it('should be drivable with the keyboard alone', async () => {
     await withDiagnostics('keyboard', page, async () => {
       await page.goto(`${site.url}/`)
@@ -394,13 +460,14 @@ describe('the public site in a real browser', () => {
           const body = tr.parentElement as HTMLTableSectionElement
           return {
             row: [...body.rows].indexOf(tr),
-            col: Number(td.dataset.c),
+            col: [...tr.querySelectorAll('td:not(.total)')].indexOf(td),
             href: el.getAttribute('href'),
           }
         })
       const last = matrix.themes.length - 1
       const start = await focused()
-      expect(start.href).toMatch(/^\/products\?/)
+      // A need's cell links to its short address, which redirects to the products it counts.
+      expect(start.href).toMatch(/^\/n\/[^/]+\/[^/]+$/)
       await page.keyboard.press('ArrowRight')
       expect(await focused()).toMatchObject({ row: start.row, col: Math.min(start.col + 1, last) })
       await page.keyboard.press('ArrowDown')
@@ -422,7 +489,7 @@ describe('the public site in a real browser', () => {
         await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle),
       ).not.toBe('none')
       await page.keyboard.press('Enter')
-      await page.waitForURL(`${site.url}${target.href}`)
+      await page.waitForURL(/\/products\?(.*&)?need=/)
     })
   })
 
@@ -431,6 +498,8 @@ describe('the public site in a real browser', () => {
     const need = matrix.rows[0]!
     const pages = {
       map: '/',
+      'map-suggested': '/?mode=suggested',
+      'map-bubbles': '/?view=bubbles',
       products: '/products',
       product: `/products/${product.slug}`,
       'learning-need': `/learning-needs/${need.key}`,
