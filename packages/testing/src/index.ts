@@ -258,7 +258,9 @@ export type StartExportOptions = {
 export async function startBuiltExport(options: StartExportOptions): Promise<RunningServer> {
   const root = path.join(options.repoRoot, 'apps/export')
   if (!existsSync(path.join(root, 'dist/server.js'))) {
-    throw new Error('The export service is not built: run `pnpm --filter @repo/export build` first.')
+    throw new Error(
+      'The export service is not built: run `pnpm --filter @repo/export build` first.',
+    )
   }
   const port = options.port ?? (await freePort())
   const url = `http://localhost:${port}`
