@@ -153,15 +153,11 @@ export function MatrixTable({
                       {`${changed ? `changed ${shortDay(changed)}` : 'unchanged since recorded'} · ${reviewed ? `reviewed ${shortDay(reviewed)}` : 'not reviewed yet'}`}
                     </small>
                   ) : null}
-                  {badge || total === 0 ? (
-                    <span className="row-meta">
-                      {badge ? <span className={`badge badge-${badge[0]}`}>{badge[1]}</span> : null}
-                      {onlySuggested ? (
-                        <span className="badge badge-suggested">Suggested only</span>
-                      ) : total === 0 && coverage !== 'o' ? (
-                        <span className="badge badge-open">Gap: no products</span>
-                      ) : null}
-                    </span>
+                  {badge ? <span className={`badge badge-${badge[0]}`}>{badge[1]}</span> : null}
+                  {onlySuggested ? (
+                    <span className="badge badge-suggested">Suggested only</span>
+                  ) : total === 0 && coverage !== 'o' ? (
+                    <span className="badge badge-open">Gap: no products</span>
                   ) : null}
                 </th>
                 {counts.map((count, c) => {
