@@ -16,6 +16,7 @@ export const REST_PARAMS = [
 export const FILTER_PARAMS = [
   ...['q', 'programme', 'partnership', 'theme', 'need', 'type', 'language', 'country'],
   ...['yearFrom', 'yearTo', 'sort', 'page', 'limit', 'axis', 'kind', 'coverage', 'priority'],
+  'mode',
 ] as const
 
 const OPERATORS = [

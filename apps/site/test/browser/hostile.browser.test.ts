@@ -170,7 +170,31 @@ describe('fuzz over HTTP: no response ≥ 500', () => {
   it('should hold on the site pages', async () => {
     const slug = fc.oneof(fc.constantFrom('x', 'a--b', '%2e%2e', '😀', '9'.repeat(50)), fc.string())
     const page = fc.oneof(
-      fc.constantFrom('/', '/products', '/learning-needs', '/partnerships', '/about'),
+      fc.constantFrom('/', '/products', '/learning-needs', '/partnerships', '/about', '/map.svg'),
+      fc
+        // Non-empty segments: Next itself answers `//` with a 308 whose Location repeats the
+        // whole query, which a client refuses past its header limit (not this route's doing).
+        .tuple(
+          fc.oneof(
+            fc.nat(),
+            slug.filter((x) => wellFormed(x) !== ''),
+          ),
+          fc.option(
+            fc.oneof(
+              fc.nat(),
+              slug.filter((x) => wellFormed(x) !== ''),
+            ),
+            {
+              nil: undefined,
+            },
+          ),
+        )
+        .map(([n, t]) =>
+          [
+            `/n/${encodeURIComponent(wellFormed(String(n)))}`,
+            t === undefined ? '' : `/${encodeURIComponent(wellFormed(String(t)))}`,
+          ].join(''),
+        ),
       slug.map((s) => `/products/${encodeURIComponent(wellFormed(s))}`),
       slug.map((s) => `/themes/${encodeURIComponent(wellFormed(s))}`),
       slug.map((s) => `/learning-needs/${encodeURIComponent(wellFormed(s))}`),
@@ -179,7 +203,7 @@ describe('fuzz over HTTP: no response ≥ 500', () => {
     await fuzz(
       'site pages',
       fc
-        .tuple(page, query([...known, 'programme', 'coverage', 'kind', 'priority']))
+        .tuple(page, query([...known, 'programme', 'coverage', 'kind', 'priority', 'mode', 'view']))
         .map(([p, q]) => `${site.url}${p}${q ? `?${q}` : ''}`),
     )
   }, 600_000)
