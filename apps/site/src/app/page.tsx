@@ -16,12 +16,13 @@ import { AutoSubmitForm } from '@/components/AutoSubmit'
 import { CoverageBadge } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
 import { BubbleMap } from '@/components/BubbleMap'
-import { MatrixTable, type MatrixTableRow } from '@/components/MatrixTable'
+import { Choice } from '@/components/Choice'
+import { MatrixTable } from '@/components/MatrixTable'
 import { FollowLink } from '@/components/FollowLink'
 import { DatedNotice, ViewCitation } from '@/components/ViewCitation'
 import { cellDatesOrNone, cms } from '@/lib/cms'
 import { asOfLabel, parseMapView, readNow } from '@/lib/dated'
-import { dayNumber } from '@/lib/levels'
+import { tableRowsOf } from '@/lib/mapTable'
 import {
   drillDownHref,
   dotStyleSheet,
@@ -137,35 +138,7 @@ export default async function MapPage({ searchParams }: Props) {
     : 0
   const suggestedMode = matrix.mode === 'suggested'
   const suggestedOnly = matrix.rows.filter((r) => rowStatus(r) === 'suggested').length
-  const needsAxis = matrix.axis === 'learning-needs'
-  const tableRows: MatrixTableRow[] = matrix.rows.map((row) => {
-    const rowDates = dates.rows[row.key]
-    const coverage = row.coverage ?? 'open'
-    return [
-      row.key,
-      row.label,
-      needsAxis ? String(row.id) : '',
-      needsAxis ? (coverage === 'partial' ? 'p' : coverage === 'covered' ? 'c' : 'o') : '',
-      row.total,
-      matrix.themes.map((t) => row.cells[t.slug] ?? 0),
-      row.suggested ? matrix.themes.map((t) => row.suggested!.cells[t.slug] ?? 0) : 0,
-      needsAxis ? dayNumber(rowDates?.changed) : -1,
-      needsAxis ? dayNumber(rowDates?.reviewed) : -1,
-      matrix.themes.map((t) => dayNumber(rowDates?.cells[t.slug])),
-      matrix.themes.reduce(
-        (bits, t, c) => (changedSince(rowDates?.cells[t.slug]) ? bits | (1 << c) : bits),
-        0,
-      ),
-      ...(needsAxis
-        ? []
-        : [
-            [
-              ...matrix.themes.map((t) => drillDownHref(matrix, row, t)),
-              drillDownHref(matrix, row, null),
-            ],
-          ]),
-    ] as MatrixTableRow
-  })
+  const tableRows = tableRowsOf(matrix, dates, changedSince)
   const dotStyles = dotStyleSheet(matrix.themes)
   const cite = {
     title: `${SITE_NAME}: knowledge products per theme and ${rowNoun}`,
@@ -233,54 +206,32 @@ export default async function MapPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <fieldset>
-          <legend>Rows</legend>
-          {(Object.keys(AXIS_LABEL) as MatrixAxis[]).map((axis) => (
-            <label key={axis} style={{ fontWeight: 400 }}>
-              <input type="radio" name="axis" value={axis} defaultChecked={view.axis === axis} />{' '}
-              {AXIS_LABEL[axis]}
-            </label>
-          ))}
-        </fieldset>
+        <Choice
+          legend="Rows"
+          name="axis"
+          value={view.axis}
+          options={Object.entries(AXIS_LABEL) as [MatrixAxis, string][]}
+        />
         {matrix.axis === 'learning-needs' ? (
-          <fieldset>
-            <legend>Coverage</legend>
-            <label style={{ fontWeight: 400 }}>
-              <input
-                type="radio"
-                name="mode"
-                value="confirmed"
-                defaultChecked={view.mode === 'confirmed'}
-              />{' '}
-              Confirmed only
-            </label>
-            <label style={{ fontWeight: 400 }}>
-              <input
-                type="radio"
-                name="mode"
-                value="suggested"
-                defaultChecked={view.mode === 'suggested'}
-              />{' '}
-              Include suggestions
-            </label>
-          </fieldset>
+          <Choice
+            legend="Coverage"
+            name="mode"
+            value={view.mode}
+            options={[
+              ['confirmed', 'Confirmed only'],
+              ['suggested', 'Include suggestions'],
+            ]}
+          />
         ) : null}
-        <fieldset>
-          <legend>Show as</legend>
-          <label style={{ fontWeight: 400 }}>
-            <input type="radio" name="view" value="table" defaultChecked={view.shown === 'table'} />{' '}
-            Table
-          </label>
-          <label style={{ fontWeight: 400 }}>
-            <input
-              type="radio"
-              name="view"
-              value="bubbles"
-              defaultChecked={view.shown === 'bubbles'}
-            />{' '}
-            Bubbles
-          </label>
-        </fieldset>
+        <Choice
+          legend="Show as"
+          name="view"
+          value={view.shown}
+          options={[
+            ['table', 'Table'],
+            ['bubbles', 'Bubbles'],
+          ]}
+        />
         <button type="submit">Show</button>
       </AutoSubmitForm>
 
