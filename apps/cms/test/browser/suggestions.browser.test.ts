@@ -201,7 +201,7 @@ describe('suggestions in the admin, in a real browser', () => {
       const html = await (await fetch(`${site.url}/learning-needs/${need.slug}`)).text()
       const exported = (await csv('/v1/learning-needs.csv')).find((r) => r.Slug === need.slug)!
       return {
-        onPage: html.includes(title),
+        onPage: html.includes(escapeHtml(title)),
         inExport: exported['Suggested products (not confirmed)'],
       }
     }
