@@ -237,6 +237,7 @@ const ctx = {
   siteUrl: 'http://localhost:3001',
   cmsPublicUrl: 'http://localhost:3000',
   programmes: new Map<string | number, string>([[1, 'A programme']]),
+  suggestedNeeds: new Map<string, string[]>(),
 }
 
 async function measureCeiling(rows: number): Promise<Measurement> {

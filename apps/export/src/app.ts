@@ -57,6 +57,7 @@ import {
   matrixColumns,
   matrixRows,
   productColumns,
+  suggestedNeedsOf,
   type LearningNeedExport,
   type ViewContext,
 } from './views.js'
@@ -230,10 +231,16 @@ export function createApp(deps: AppDeps): Express {
 
   const viewContext = async (signal: AbortSignal): Promise<ViewContext> => {
     const programmes = new Map<Id, string>()
+    const suggested = client.map.matrix({ mode: 'suggested' }, { signal })
     for await (const p of client.programmes.iterate({ limit: 100 }, { signal })) {
       programmes.set(p.id, p.name)
     }
-    return { siteUrl: config.siteUrl, cmsPublicUrl: config.cmsPublicUrl, programmes }
+    return {
+      siteUrl: config.siteUrl,
+      cmsPublicUrl: config.cmsPublicUrl,
+      programmes,
+      suggestedNeeds: suggestedNeedsOf(await suggested),
+    }
   }
 
   /** The export's own URL, on the configured public origin (never the Host header). */
@@ -372,6 +379,7 @@ export function createApp(deps: AppDeps): Express {
         siteUrl: config.siteUrl,
         cmsPublicUrl: config.cmsPublicUrl,
         programmes: new Map(),
+        suggestedNeeds: new Map(),
       }
       await runExport<LearningNeedExport>({
         ...common,

@@ -36,6 +36,24 @@ export type ViewContext = {
   cmsPublicUrl: string
   /** Programme names by id (partnership refs carry the programme's id only). */
   programmes: Map<Id, string>
+  /**
+   * The needs the map suggests each product for (its strong suggestions, not links), by
+   * product id; empty where not read.
+   */
+  suggestedNeeds: Map<string, string[]>
+}
+
+/** Product id → the titles of the needs the map suggests it for (a suggested-mode matrix). */
+export function suggestedNeedsOf(matrix: Matrix): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const row of matrix.rows) {
+    for (const p of row.suggested?.products ?? []) {
+      const list = out.get(String(p.id)) ?? []
+      list.push(row.label)
+      out.set(String(p.id), list)
+    }
+  }
+  return out
 }
 
 const label = (
@@ -97,6 +115,11 @@ export function productColumns(ctx: ViewContext): Column<Product>[] {
       header: 'Learning needs',
       width: 40,
       value: (p) => joinList(p.learningNeeds.map((n) => n.title)),
+    },
+    {
+      header: 'Suggested for learning needs (not confirmed)',
+      width: 40,
+      value: (p) => joinList(ctx.suggestedNeeds.get(String(p.id)) ?? []),
     },
     { header: 'Languages', width: 12, value: (p) => joinList(p.languages) },
     { header: 'Countries', width: 20, value: (p) => joinList(p.countries) },

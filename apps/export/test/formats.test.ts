@@ -456,6 +456,23 @@ describe('the map', () => {
     expect(JSON.parse(types.text).param).toBe('mode')
   })
 
+  it('CSV of products lists the needs each is suggested for apart from its linked needs', async () => {
+    const map = await cms.client.map.matrix({ mode: 'suggested' })
+    const expected = new Map<string, string[]>()
+    for (const r of map.rows) {
+      for (const p of r.suggested?.products ?? []) {
+        expected.set(p.slug ?? '', [...(expected.get(p.slug ?? '') ?? []), r.label])
+      }
+    }
+    expect(expected.size).toBeGreaterThan(0)
+    const { rows } = await getCsv('/v1/knowledge-products.csv')
+    for (const row of rows) {
+      const suggested = expected.get(row.Slug!) ?? []
+      expect(row['Suggested for learning needs (not confirmed)']).toBe(suggested.join('; '))
+      for (const t of suggested) expect((row['Learning needs'] ?? '').split('; ')).not.toContain(t)
+    }
+  })
+
   it('CSV of learning needs lists the suggested products apart from the confirmed ones', async () => {
     const map = await cms.client.map.matrix({ mode: 'suggested' })
     const { rows } = await getCsv('/v1/learning-needs.csv')
