@@ -22,6 +22,7 @@ import { indexForSearch, searchIndexField } from '../../search/fields'
 import { suggestionEndpoints } from '../../suggest/endpoints'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
+import { recordChangesAfterChange, recordChangesAfterDelete } from '../../hooks/recordChanges'
 import { syncCoverageAfterChange, syncCoverageAfterDelete } from './hooks/syncCoverage'
 
 const SCOPE = 'partnerships'
@@ -70,8 +71,13 @@ export const KnowledgeProducts: CollectionConfig = {
       reviewBeforeChange,
       indexForSearch(COLLECTIONS.knowledgeProducts),
     ],
-    afterChange: [syncCoverageAfterChange, reviewAfterChange, revalidateSiteAfterChange],
-    afterDelete: [syncCoverageAfterDelete, revalidateSiteAfterDelete],
+    afterChange: [
+      syncCoverageAfterChange,
+      reviewAfterChange,
+      recordChangesAfterChange,
+      revalidateSiteAfterChange,
+    ],
+    afterDelete: [syncCoverageAfterDelete, recordChangesAfterDelete, revalidateSiteAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },

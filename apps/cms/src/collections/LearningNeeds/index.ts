@@ -21,6 +21,7 @@ import { publishedListIndexes } from '../listIndexes'
 import { resolveSlugFilters } from '../../hooks/resolveSlugFilters'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
+import { recordChangesAfterChange, recordChangesAfterDelete } from '../../hooks/recordChanges'
 import { applyCoverage } from './hooks/applyCoverage'
 import { linkProductsFromNeed } from './hooks/linkProducts'
 import { lastReviewedAt, reviewedEndpoint } from './reviewed'
@@ -70,8 +71,13 @@ export const LearningNeeds: CollectionConfig = {
       applyCoverage,
       indexForSearch(COLLECTIONS.learningNeeds),
     ],
-    afterChange: [linkProductsFromNeed, reviewAfterChange, revalidateSiteAfterChange],
-    afterDelete: [revalidateSiteAfterDelete],
+    afterChange: [
+      linkProductsFromNeed,
+      reviewAfterChange,
+      recordChangesAfterChange,
+      revalidateSiteAfterChange,
+    ],
+    afterDelete: [recordChangesAfterDelete, revalidateSiteAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
