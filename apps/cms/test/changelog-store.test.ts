@@ -54,7 +54,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 describeEachDatabase('the changelog kept as changes happen', (kind) => {
   let cms: TestCms
-  let themes: Id[] = []
+  const themes: Id[] = []
 
   beforeAll(async () => {
     cms = await startCms(kind)

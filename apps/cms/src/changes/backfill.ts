@@ -51,7 +51,11 @@ export async function backfillChangeLog(
   payload: Payload,
   req?: PayloadRequest,
 ): Promise<BackfillReport> {
+  const started = Date.now()
   const { changes, cells } = await expectedLog(payload, req)
+  payload.logger.info(
+    `Changelog backfill: ${changes.length} changes derived from the history in ${Date.now() - started} ms`,
+  )
   for (const collection of [MAP_CHANGES, MAP_CELL_DATES] as const) {
     await payload.db.deleteMany({ collection, where: {}, req })
   }

@@ -1,7 +1,7 @@
 /**
  * The map's changelog and cell dates as `/api/changes` and `/api/changes/cells` answer them,
- * read from the stored log (changes/store) with indexed queries: one page of entries, then the
- * names of only the records and themes that page mentions. Only what is on the map now is named:
+ * read from the stored log (changes/store) with indexed queries (changes/query, one per
+ * database): one page of entries, then the names of only the records and themes that page mentions. Only what is on the map now is named:
  * an entry about a record no longer public is left out, except its takedown, which names nothing.
  */
 import {
@@ -12,10 +12,11 @@ import {
   COLLECTIONS,
   type MatrixAxis,
 } from '@repo/types'
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
 import { lastReviews } from '../demand/reviews'
 import { type RawChange, recordKey, type Tracked, TRACKED } from './derive'
+import { changeQueries } from './query'
 import { MAP_CELL_DATES, MAP_CHANGES } from './slugs'
 import { cellOf, fromStored, type StoredChange } from './store'
 
@@ -80,25 +81,30 @@ export function renderChange(c: RawChange, names: Names): Change {
 /** One page of the changelog, newest first. */
 export async function listChanges(payload: Payload, filter: ChangeFilter) {
   const themes = await themeNames(payload)
-  const and: Where[] = [{ listed: { equals: true } }]
-  // `seq` is `at|id`: a range on it is a range of `at`, on the index that sorts the page.
-  if (filter.from) and.push({ seq: { greater_than_equal: `${filter.from}T00:00:00.000Z` } })
-  if (filter.to) and.push({ seq: { less_than_equal: `${filter.to}T23:59:59.999Z|~` } })
-  if (filter.themes.length > 0) {
-    const wanted = new Set(filter.themes)
-    const themeIds = [...themes].filter(([, t]) => wanted.has(t.slug)).map(([id]) => id)
-    and.push({ themes: { in: themeIds.length > 0 ? themeIds : ['none'] } })
-  }
-  const found = await payload.find({
-    collection: MAP_CHANGES,
-    where: { and },
-    sort: '-seq',
-    page: filter.page,
+  const wantedThemes = new Set(filter.themes)
+  const { ids, totalDocs } = await changeQueries(payload).page({
+    // `seq` is `at|eventId`: a range of `at` is a range of `seq`.
+    seqFrom: filter.from ? `${filter.from}T00:00:00.000Z` : undefined,
+    seqTo: filter.to ? `${filter.to}T23:59:59.999Z|~` : undefined,
+    themes:
+      filter.themes.length > 0
+        ? [...themes].filter(([, t]) => wantedThemes.has(t.slug)).map(([id]) => id)
+        : undefined,
+    offset: (filter.page - 1) * filter.limit,
     limit: filter.limit,
-    depth: 0,
-    overrideAccess: true,
   })
-  const changes = (found.docs as unknown as StoredChange[]).map(fromStored)
+  const found =
+    ids.length === 0
+      ? []
+      : ((
+          await payload.find({
+            ...read,
+            collection: MAP_CHANGES,
+            where: { id: { in: ids } },
+          })
+        ).docs as unknown as StoredChange[])
+  const byId = new Map(found.map((d) => [String(d.id), d]))
+  const changes = ids.flatMap((id) => byId.get(String(id)) ?? []).map(fromStored)
   const wanted = new Map<Tracked, Set<string>>(TRACKED.map((c) => [c, new Set<string>()]))
   for (const c of changes) {
     wanted.get(c.collection)?.add(c.parent)
@@ -107,10 +113,10 @@ export async function listChanges(payload: Payload, filter: ChangeFilter) {
   const names = { themes, records: await recordNames(payload, wanted) }
   return {
     docs: changes.map((c) => renderChange(c, names)),
-    totalDocs: found.totalDocs,
+    totalDocs,
     page: filter.page,
     limit: filter.limit,
-    totalPages: Math.max(1, Math.ceil(found.totalDocs / filter.limit)),
+    totalPages: Math.max(1, Math.ceil(totalDocs / filter.limit)),
   }
 }
 

@@ -1,0 +1,31 @@
+import type { Payload, Where } from 'payload'
+
+import { MAP_CHANGES } from '../slugs'
+import type { ChangeLogQueries, ChangePageQuery, Id } from './types'
+
+/** The changelog's page on MongoDB: the Local API, served by the (listed, seq) index. */
+export function createMongoChangeQueries(payload: Payload): ChangeLogQueries {
+  return {
+    async page(q: ChangePageQuery) {
+      const and: Where[] = [{ listed: { equals: true } }]
+      if (q.seqFrom !== undefined) and.push({ seq: { greater_than_equal: q.seqFrom } })
+      if (q.seqTo !== undefined) and.push({ seq: { less_than_equal: q.seqTo } })
+      if (q.themes !== undefined) {
+        if (q.themes.length === 0) return { ids: [], totalDocs: 0 }
+        and.push({ themes: { in: q.themes } })
+      }
+      // Pages are whole multiples of the limit (the endpoint's paging), so offset / limit is exact.
+      const found = await payload.find({
+        collection: MAP_CHANGES,
+        where: { and },
+        sort: '-seq',
+        page: Math.floor(q.offset / q.limit) + 1,
+        limit: q.limit,
+        depth: 0,
+        overrideAccess: true,
+        select: {},
+      })
+      return { ids: found.docs.map((d) => d.id as Id), totalDocs: found.totalDocs }
+    },
+  }
+}
