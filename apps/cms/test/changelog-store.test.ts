@@ -223,13 +223,15 @@ describe('the changelog and the write it records [sqlite]', () => {
       draft: true,
       overrideAccess: true,
     })
-  /** Publishes while `table` refuses every insert (a real failure inside the transaction). */
+  /** Publishes while `table` refuses every write (a real failure inside the transaction). */
   const publishWhileRefusing = async (table: string, id: Id) => {
-    await drizzle().run(
-      sql.raw(
-        `CREATE TRIGGER refuse_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, '${table} unavailable'); END`,
-      ),
-    )
+    for (const event of ['INSERT', 'UPDATE']) {
+      await drizzle().run(
+        sql.raw(
+          `CREATE TRIGGER refuse_${event}_${table} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} unavailable'); END`,
+        ),
+      )
+    }
     try {
       await expect(
         cms.payload.update({
@@ -240,7 +242,9 @@ describe('the changelog and the write it records [sqlite]', () => {
         }),
       ).rejects.toThrow()
     } finally {
-      await drizzle().run(sql.raw(`DROP TRIGGER refuse_${table}`))
+      for (const event of ['INSERT', 'UPDATE']) {
+        await drizzle().run(sql.raw(`DROP TRIGGER refuse_${event}_${table}`))
+      }
     }
   }
   const status = async (id: Id) =>
@@ -262,6 +266,22 @@ describe('the changelog and the write it records [sqlite]', () => {
     theme = t.id
   }, 120_000)
   afterAll(async () => cms?.close())
+
+  it('should keep the stored log and cell dates out of the REST API of Payload', async () => {
+    const p = await draftProduct()
+    await cms.payload.update({
+      collection: COLLECTIONS.knowledgeProducts,
+      id: p.id,
+      data: { _status: 'published' },
+      overrideAccess: true,
+    })
+    expect(await entriesOf(p.id)).toBe(1)
+    for (const path of [MAP_CHANGES, MAP_CELL_DATES]) {
+      const res = await cms.fetch(`${cms.baseUrl}/api/${path}?limit=100`)
+      expect(res.status).toBe(403)
+      expect(await res.text()).not.toContain(String(p.id) + '/v/')
+    }
+  })
 
   it('should leave no entry when the write it records fails after the entry was written', async () => {
     // The cell dates are written after the entry, in the same transaction.

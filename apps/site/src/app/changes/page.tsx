@@ -1,9 +1,4 @@
-import {
-  CHANGE_KINDS,
-  type ChangeFilter,
-  DEFAULT_LIMIT,
-  parseChangeFilter,
-} from '@repo/types'
+import { CHANGE_KINDS, type ChangeFilter, DEFAULT_LIMIT, parseChangeFilter } from '@repo/types'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
