@@ -18,7 +18,8 @@ export function createMongoChangeQueries(payload: Payload): ChangeLogQueries {
       const found = await payload.find({
         collection: MAP_CHANGES,
         where: { and },
-        sort: '-seq',
+        // Ends on the id: Payload appends `-createdAt` to a sort without it (see products).
+        sort: ['-seq', '-id'],
         page: Math.floor(q.offset / q.limit) + 1,
         limit: q.limit,
         depth: 0,
