@@ -1,10 +1,11 @@
 import { type SQLiteAdapter, sql } from '@payloadcms/db-sqlite'
-import { COLLECTIONS } from '@repo/types'
+import { type ChangeFilter, COLLECTIONS } from '@repo/types'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { expectedLog, rebuildChangeLog } from '../src/changes/backfill'
 import { byteOrder } from '../src/changes/derive'
+import { listChanges } from '../src/changes/log'
 import { MAP_CELL_DATES, MAP_CHANGES } from '../src/changes/slugs'
 import { fromStored, type StoredChange } from '../src/changes/store'
 import { describeEachDatabase, startCms, type TestCms } from './helpers/payload'
@@ -194,6 +195,47 @@ describeEachDatabase('the changelog kept as changes happen', (kind) => {
       }),
       { numRuns: 12 },
     )
+    // Each page of `/api/changes` is the derived log filtered, newest first, sliced.
+    const log = (await expected()).changes
+    const slugs = await cms.payload.find({
+      collection: COLLECTIONS.themes,
+      where: { id: { in: themes } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    const slugOf = new Map(slugs.docs.map((t) => [String(t.id), t.slug!]))
+    const today = new Date().toISOString().slice(0, 10)
+    const filters: ChangeFilter[] = [
+      { themes: [], page: 1, limit: 100 },
+      { themes: [slugOf.get(String(themes[0]))!], page: 1, limit: 100 },
+      {
+        themes: [slugOf.get(String(themes[1]))!, slugOf.get(String(themes[2]))!],
+        page: 2,
+        limit: 3,
+      },
+      { themes: [], from: today, to: today, page: 3, limit: 5 },
+      { themes: [], to: '2020-01-01', page: 1, limit: 20 },
+      { themes: ['no-such-theme'], page: 1, limit: 20 },
+    ]
+    for (const filter of filters) {
+      const wanted = new Set(filter.themes)
+      const matching = log
+        .filter(
+          (c) =>
+            c.listed &&
+            (!filter.from || c.at >= `${filter.from}T00:00:00.000Z`) &&
+            (!filter.to || c.at <= `${filter.to}T23:59:59.999Z`) &&
+            (wanted.size === 0 || c.themes.some((t) => wanted.has(slugOf.get(t) ?? ''))),
+        )
+        .reverse()
+      const page = await listChanges(cms.payload, filter)
+      const start = (filter.page - 1) * filter.limit
+      expect(page.docs.map((c) => c.id)).toEqual(
+        matching.slice(start, start + filter.limit).map((c) => c.id),
+      )
+      expect(page.totalDocs).toBe(matching.length)
+    }
+
     // The backfill over the same history writes the same log (and the same cell dates).
     const before = await stored()
     expect(before.changes.length).toBeGreaterThan(0)
