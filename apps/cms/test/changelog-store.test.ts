@@ -22,6 +22,7 @@ type Op =
   | { op: 'unpublish'; product: number }
   | { op: 'trash'; product: number }
   | { op: 'restore'; product: number }
+  | { op: 'delete'; product: number }
   | { op: 'editNeed'; need: number }
   | { op: 'unpublishNeed'; need: number }
 
@@ -49,6 +50,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('unpublish' as const), product: fc.nat(PRODUCTS - 1) }),
   fc.record({ op: fc.constant('trash' as const), product: fc.nat(PRODUCTS - 1) }),
   fc.record({ op: fc.constant('restore' as const), product: fc.nat(PRODUCTS - 1) }),
+  fc.record({ op: fc.constant('delete' as const), product: fc.nat(PRODUCTS - 1) }),
   fc.record({ op: fc.constant('editNeed' as const), need: fc.nat(NEEDS - 1) }),
   fc.record({ op: fc.constant('unpublishNeed' as const), need: fc.nat(NEEDS - 1) }),
 )
@@ -121,7 +123,7 @@ describeEachDatabase('the changelog kept as changes happen', (kind) => {
           })
           needs.push(n.id)
         }
-        const products: { id: Id; trashed: boolean; needs: Set<Id> }[] = []
+        const products: { id: Id; trashed: boolean; deleted: boolean; needs: Set<Id> }[] = []
         for (let i = 0; i < PRODUCTS; i++) {
           const p = await cms.payload.create({
             collection: COLLECTIONS.knowledgeProducts,
@@ -133,7 +135,7 @@ describeEachDatabase('the changelog kept as changes happen', (kind) => {
             draft: true,
             overrideAccess: true,
           })
-          products.push({ id: p.id, trashed: false, needs: new Set() })
+          products.push({ id: p.id, trashed: false, deleted: false, needs: new Set() })
         }
         let n = 0
         const update = (id: Id, data: Record<string, unknown>, draft = false) =>
@@ -148,8 +150,15 @@ describeEachDatabase('the changelog kept as changes happen', (kind) => {
           n += 1
           if ('product' in step) {
             const p = products[step.product]!
-            if (p.trashed !== (step.op === 'restore')) continue
-            if (step.op === 'publish') {
+            if (p.deleted || p.trashed !== (step.op === 'restore')) continue
+            if (step.op === 'delete') {
+              await cms.payload.delete({
+                collection: COLLECTIONS.knowledgeProducts,
+                id: p.id,
+                overrideAccess: true,
+              })
+              p.deleted = true
+            } else if (step.op === 'publish') {
               await update(p.id, {
                 summary: `Published ${n}`,
                 themes: step.themes.map((t) => themes[t]),

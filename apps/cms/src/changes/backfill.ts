@@ -16,9 +16,12 @@ import {
 } from 'payload'
 
 import { serialisedWrite } from '../lib/writes'
+import { REVIEW_EVENTS } from '../review/states'
 import { byteOrder, deriveChanges, type RawChange, recordKey, TRACKED } from './derive'
 import { MAP_CELL_DATES, MAP_CHANGES } from './slugs'
 import { cellOf, toStored } from './store'
+
+type Id = string | number
 
 /** Each cell key → the newest change that dates it. */
 export function cellDatesOf(changes: RawChange[]): Map<string, string> {
@@ -46,29 +49,85 @@ export async function expectedLog(payload: Payload, req?: PayloadRequest) {
 
 export type BackfillReport = { changes: number; cells: number }
 
+/** Records per derivation: the history is read a batch at a time, never all in memory. */
+const BATCH = 1000
+
+/**
+ * Every record whose history the log may hold, a batch at a time: all records of each
+ * collection (the trash too), and those only the review log still names (deleted since).
+ */
+async function* recordBatches(payload: Payload, req?: PayloadRequest) {
+  for (const collection of TRACKED) {
+    const ids = new Map<string, Id>()
+    const records = await payload.find({
+      collection,
+      trash: true,
+      pagination: false,
+      limit: 0,
+      depth: 0,
+      overrideAccess: true,
+      select: {},
+      req,
+    })
+    for (const d of records.docs) ids.set(String(d.id), d.id)
+    const events = await payload.find({
+      collection: REVIEW_EVENTS,
+      where: {
+        and: [
+          { from: { equals: 'published' } },
+          { to: { not_equals: 'published' } },
+          { 'record.relationTo': { equals: collection } },
+        ],
+      },
+      pagination: false,
+      limit: 0,
+      depth: 0,
+      overrideAccess: true,
+      select: { record: true },
+      req,
+    })
+    for (const e of events.docs) {
+      const value = (e.record as { value: unknown }).value
+      const id = value && typeof value === 'object' ? (value as { id: Id }).id : (value as Id)
+      if (id !== undefined && id !== null && !ids.has(String(id))) ids.set(String(id), id)
+    }
+    const all = [...ids.values()]
+    for (let i = 0; i < all.length; i += BATCH) {
+      yield { collection, ids: all.slice(i, i + BATCH) }
+    }
+  }
+}
+
 /** Rebuilds the stored log and cell dates from the history, inside `req`'s transaction. */
 export async function backfillChangeLog(
   payload: Payload,
   req?: PayloadRequest,
 ): Promise<BackfillReport> {
-  const started = Date.now()
-  const { changes, cells } = await expectedLog(payload, req)
-  payload.logger.info(
-    `Changelog backfill: ${changes.length} changes derived from the history in ${Date.now() - started} ms`,
-  )
   for (const collection of [MAP_CHANGES, MAP_CELL_DATES] as const) {
     await payload.db.deleteMany({ collection, where: {}, req })
   }
   const now = new Date().toISOString()
-  // The adapter's own insert: a Local API create per entry (hooks, validation, a read back)
-  // would take minutes at 100k products; the entries are built by our code, not a user.
-  for (const c of changes) {
-    await payload.db.create({
-      collection: MAP_CHANGES,
-      data: { ...toStored(c, c.listed), createdAt: now, updatedAt: now },
-      req,
-      returning: false,
-    } as never)
+  const cells = new Map<string, string>()
+  let changes = 0
+  for await (const records of recordBatches(payload, req)) {
+    const derived = await deriveChanges(payload, { req, records })
+    // The adapter's own insert: a Local API create per entry (hooks, validation, a read back)
+    // would take minutes at 100k products; the entries are built by our code, not a user.
+    for (const c of derived.changes) {
+      const listed =
+        c.kind === 'withdrawn' || derived.visible.has(recordKey(c.collection, c.parent))
+      await payload.db.create({
+        collection: MAP_CHANGES,
+        data: { ...toStored(c, listed), createdAt: now, updatedAt: now },
+        req,
+        returning: false,
+      } as never)
+    }
+    changes += derived.changes.length
+    for (const [key, at] of cellDatesOf(derived.changes)) {
+      const was = cells.get(key)
+      if (!was || byteOrder(was, at) < 0) cells.set(key, at)
+    }
   }
   for (const [key, at] of cells) {
     await payload.db.create({
@@ -78,7 +137,7 @@ export async function backfillChangeLog(
       returning: false,
     } as never)
   }
-  return { changes: changes.length, cells: cells.size }
+  return { changes, cells: cells.size }
 }
 
 /** Rebuilds the log in a transaction of its own (serialised with the process's other writes). */

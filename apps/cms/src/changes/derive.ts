@@ -124,6 +124,9 @@ export type RawChange = {
 /** The record a derivation is limited to (none: the whole map). */
 export type Scope = { collection: Tracked; id: Id }
 
+/** The records (of one collection) a derivation is limited to. */
+type Records = { collection: Tracked; ids: Id[] }
+
 /**
  * The key of a map cell a change dates: a need × theme cell (`n`), a product type × theme cell
  * (`t`), or a need row's own date (`r`).
@@ -139,7 +142,7 @@ export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 export const recordKey = (collection: string, id: Id) => `${collection}:${String(id)}`
 
-type Ctx = { payload: Payload; req?: PayloadRequest; scope?: Scope }
+type Ctx = { payload: Payload; req?: PayloadRequest; scope?: Records }
 
 const read = { depth: 0, pagination: false, limit: 0, overrideAccess: true } as const
 
@@ -155,7 +158,7 @@ async function publishedVersions(ctx: Ctx, collection: Tracked): Promise<Snapsho
   const { docs } = await ctx.payload.findVersions({
     ...read,
     collection,
-    where: ctx.scope ? { and: [published, { parent: { equals: ctx.scope.id } }] } : published,
+    where: ctx.scope ? { and: [published, { parent: { in: ctx.scope.ids } }] } : published,
     sort: 'updatedAt',
     trash: true,
     req: ctx.req,
@@ -198,7 +201,7 @@ async function visibleRecords(ctx: Ctx, collection: Tracked): Promise<Visible[]>
   const { docs } = await ctx.payload.find({
     ...read,
     collection,
-    where: ctx.scope ? { and: [published, { id: { equals: ctx.scope.id } }] } : published,
+    where: ctx.scope ? { and: [published, { id: { in: ctx.scope.ids } }] } : published,
     req: ctx.req,
     select: { themes: true, coverageHistory: true } as never,
   })
@@ -221,7 +224,7 @@ async function withdrawals(
           and: [
             takedown,
             { 'record.relationTo': { equals: ctx.scope.collection } },
-            { 'record.value': { equals: ctx.scope.id } },
+            { 'record.value': { in: ctx.scope.ids } },
           ],
         }
       : takedown,
@@ -252,7 +255,7 @@ async function withdrawals(
       ...read,
       collection,
       trash: true,
-      where: ctx.scope ? { and: [trashed, { id: { equals: ctx.scope.id } }] } : trashed,
+      where: ctx.scope ? { and: [trashed, { id: { in: ctx.scope.ids } }] } : trashed,
       req: ctx.req,
       select: { deletedAt: true },
     })
@@ -282,14 +285,15 @@ export type Derived = {
 }
 
 /**
- * Every change of the map, or of one record (`scope`), oldest first. With `req`, reads inside
- * its transaction (a hook sees the write it runs for).
+ * Every change of the map, or of some records of one collection (`records`), oldest first.
+ * With `req`, reads inside its transaction (a hook sees the write it runs for).
  */
 export async function deriveChanges(
   payload: Payload,
-  options: { req?: PayloadRequest; scope?: Scope } = {},
+  options: { req?: PayloadRequest; records?: Records } = {},
 ): Promise<Derived> {
-  const ctx: Ctx = { payload, ...options }
+  if (options.records?.ids.length === 0) return { changes: [], visible: new Set() }
+  const ctx: Ctx = { payload, req: options.req, scope: options.records }
   // One read at a time: on SQLite a transaction's reads share one connection anyway.
   const products = await visibleRecords(ctx, COLLECTIONS.knowledgeProducts)
   const needs = await visibleRecords(ctx, COLLECTIONS.learningNeeds)

@@ -186,7 +186,10 @@ export async function storedChangesOf(
  */
 export async function recordChanges(req: PayloadRequest, scope: Scope): Promise<void> {
   const { payload } = req
-  const { changes, visible } = await deriveChanges(payload, { req, scope })
+  const { changes, visible } = await deriveChanges(payload, {
+    req,
+    records: { collection: scope.collection, ids: [scope.id] },
+  })
   const onMap = visible.has(recordKey(scope.collection, scope.id))
   const stored = new Map(
     (await storedChangesOf(payload, scope, req)).map((d) => [d.eventId, d] as const),
