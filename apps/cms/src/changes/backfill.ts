@@ -18,7 +18,8 @@ import {
 import { serialisedWrite } from '../lib/writes'
 import { REVIEW_EVENTS } from '../review/states'
 import { byteOrder, deriveChanges, type RawChange, recordKey, TRACKED } from './derive'
-import { MAP_CELL_DATES, MAP_CHANGES } from './slugs'
+import { changeQueries, type LogRows, type SqlRunner } from './db'
+import { MAP_CHANGES } from './slugs'
 import { cellOf, toStored } from './store'
 
 type Id = string | number
@@ -98,55 +99,46 @@ async function* recordBatches(payload: Payload, req?: PayloadRequest) {
   }
 }
 
-/** Rebuilds the stored log and cell dates from the history, inside `req`'s transaction. */
+/**
+ * Rebuilds the stored log and cell dates from the history: read through the Local API (with
+ * `req`, inside its transaction), written by the database's bulk write (changes/db) in `req`'s
+ * transaction, or the migration's `db`.
+ */
 export async function backfillChangeLog(
   payload: Payload,
-  req?: PayloadRequest,
+  options: { req?: PayloadRequest; db?: SqlRunner } = {},
 ): Promise<BackfillReport> {
-  for (const collection of [MAP_CHANGES, MAP_CELL_DATES] as const) {
-    await payload.db.deleteMany({ collection, where: {}, req })
-  }
-  const now = new Date().toISOString()
+  const { req } = options
+  const rows: LogRows = { changes: [], cells: [] }
   const cells = new Map<string, string>()
-  let changes = 0
   for await (const records of recordBatches(payload, req)) {
     const derived = await deriveChanges(payload, { req, records })
-    // The adapter's own insert: a Local API create per entry (hooks, validation, a read back)
-    // would take minutes at 100k products; the entries are built by our code, not a user.
     for (const c of derived.changes) {
       const listed =
         c.kind === 'withdrawn' || derived.visible.has(recordKey(c.collection, c.parent))
-      await payload.db.create({
-        collection: MAP_CHANGES,
-        data: { ...toStored(c, listed), createdAt: now, updatedAt: now },
-        req,
-        returning: false,
-      } as never)
+      rows.changes.push(toStored(c, listed))
     }
-    changes += derived.changes.length
     for (const [key, at] of cellDatesOf(derived.changes)) {
       const was = cells.get(key)
       if (!was || byteOrder(was, at) < 0) cells.set(key, at)
     }
   }
-  for (const [key, at] of cells) {
-    await payload.db.create({
-      collection: MAP_CELL_DATES,
-      data: { key, ...cellOf(key), at, createdAt: now, updatedAt: now },
-      req,
-      returning: false,
-    } as never)
-  }
-  return { changes, cells: cells.size }
+  for (const [key, at] of cells) rows.cells.push({ key, ...cellOf(key), at })
+  await changeQueries(payload).replaceLog(rows, options)
+  return { changes: rows.changes.length, cells: rows.cells.length }
 }
 
-/** Rebuilds the log in a transaction of its own (serialised with the process's other writes). */
+/**
+ * Rebuilds the log atomically, serialised with the process's other writes: on SQLite in one
+ * batch (its own transaction, after the reads), on MongoDB in a transaction of its own.
+ */
 export async function rebuildChangeLog(payload: Payload): Promise<BackfillReport> {
   return serialisedWrite(payload, async () => {
+    if (payload.db.name !== 'mongoose') return backfillChangeLog(payload)
     const req = await createLocalReq({}, payload)
     const own = await initTransaction(req)
     try {
-      const report = await backfillChangeLog(payload, req)
+      const report = await backfillChangeLog(payload, { req })
       if (own) await commitTransaction(req)
       return report
     } catch (err) {

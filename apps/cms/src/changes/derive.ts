@@ -140,6 +140,14 @@ export const cellKey = {
 /** Byte order, the order the stored log sorts in (`localeCompare` depends on the locale). */
 export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/**
+ * Record ids in the order they were made: SQLite's are integers, MongoDB's ObjectIds (hex of one
+ * length, time first). Breaks ties between writes in the same millisecond the same way whichever
+ * query read them.
+ */
+const idOrder = (a: string, b: string) =>
+  /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : byteOrder(a, b)
+
 export const recordKey = (collection: string, id: Id) => `${collection}:${String(id)}`
 
 type Ctx = { payload: Payload; req?: PayloadRequest; scope?: Records }
@@ -325,7 +333,7 @@ export async function deriveChanges(
         : [cellKey.row(parent)]
 
   for (const snapshots of byParent.values()) {
-    snapshots.sort((a, b) => byteOrder(a.at, b.at))
+    snapshots.sort((a, b) => byteOrder(a.at, b.at) || idOrder(a.versionId, b.versionId))
     let prev: Snapshot | undefined
     for (const cur of snapshots) {
       const base = { collection: cur.collection, parent: cur.parent, title: cur.title }
@@ -386,7 +394,7 @@ export async function deriveChanges(
   }
 
   // One takedown per time off the map: trashing a record already unpublished adds none.
-  const sorted = [...takedowns].sort((a, b) => byteOrder(a.at, b.at))
+  const sorted = [...takedowns].sort((a, b) => byteOrder(a.at, b.at) || byteOrder(a.id, b.id))
   const offSince = new Map<string, string>()
   for (const t of sorted) {
     const k = recordKey(t.collection, t.parent)

@@ -1,6 +1,6 @@
 /**
  * The map's changelog and cell dates as `/api/changes` and `/api/changes/cells` answer them,
- * read from the stored log (changes/store) with indexed queries (changes/query, one per
+ * read from the stored log (changes/store) with indexed queries (changes/db, one per
  * database): one page of entries, then the names of only the records and themes that page mentions. Only what is on the map now is named:
  * an entry about a record no longer public is left out, except its takedown, which names nothing.
  */
@@ -16,7 +16,7 @@ import type { Payload } from 'payload'
 
 import { lastReviews } from '../demand/reviews'
 import { type RawChange, recordKey, type Tracked, TRACKED } from './derive'
-import { changeQueries } from './query'
+import { changeQueries } from './db'
 import { MAP_CELL_DATES, MAP_CHANGES } from './slugs'
 import { cellOf, fromStored, type StoredChange } from './store'
 

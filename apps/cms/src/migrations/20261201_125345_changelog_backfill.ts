@@ -19,7 +19,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
     )
   }
   const started = Date.now()
-  const report = await backfillChangeLog(payload, req)
+  const report = await backfillChangeLog(payload, { req, db })
   payload.logger.info(
     `Changelog backfilled: ${report.changes} changes, ${report.cells} cell dates (${Date.now() - started} ms)`,
   )

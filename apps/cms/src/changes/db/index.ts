@@ -4,11 +4,11 @@ import { createMongoChangeQueries } from './mongodb'
 import { createSqliteChangeQueries } from './sqlite'
 import type { ChangeLogQueries } from './types'
 
-export type { ChangeLogQueries, ChangePageQuery } from './types'
+export type { CellRow, ChangeLogQueries, ChangePageQuery, LogRows, SqlRunner } from './types'
 
 const adapters = new WeakMap<Payload, ChangeLogQueries>()
 
-/** The changelog queries of this Payload's database. */
+/** The changelog's queries and bulk write on this Payload's database. */
 export function changeQueries(payload: Payload): ChangeLogQueries {
   let found = adapters.get(payload)
   if (!found) {

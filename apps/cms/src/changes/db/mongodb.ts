@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
-import { MAP_CHANGES } from '../slugs'
-import type { ChangeLogQueries, ChangePageQuery, Id } from './types'
+import { MAP_CELL_DATES, MAP_CHANGES } from '../slugs'
+import type { ChangeLogQueries, ChangePageQuery, Id, LogRows } from './types'
 
 /** The changelog's page on MongoDB: the Local API, served by the (listed, seq) index. */
 export function createMongoChangeQueries(payload: Payload): ChangeLogQueries {
@@ -27,6 +27,26 @@ export function createMongoChangeQueries(payload: Payload): ChangeLogQueries {
         select: {},
       })
       return { ids: found.docs.map((d) => d.id as Id), totalDocs: found.totalDocs }
+    },
+
+    async replaceLog(rows: LogRows, { req }) {
+      for (const collection of [MAP_CHANGES, MAP_CELL_DATES] as const) {
+        await payload.db.deleteMany({ collection, where: {}, req })
+      }
+      const now = new Date().toISOString()
+      for (const [collection, list] of [
+        [MAP_CHANGES, rows.changes],
+        [MAP_CELL_DATES, rows.cells],
+      ] as const) {
+        for (const data of list) {
+          await payload.db.create({
+            collection,
+            data: { ...data, createdAt: now, updatedAt: now },
+            req,
+            returning: false,
+          } as never)
+        }
+      }
     },
   }
 }
