@@ -25,6 +25,7 @@ import { runMigrations } from '../src/lib/migrate'
 import { seed } from '../src/seed'
 import { evaluate } from '../src/suggest/evaluate'
 import { type Side, suggestionsFor } from '../src/suggest/rank'
+import { recomputeSuggestedCoverage } from '../src/suggest/snapshot'
 import { SUGGESTION_EVALUATION } from '../test/fixtures/suggestions'
 
 const { values } = parseArgs({
@@ -77,6 +78,13 @@ async function quality() {
     await payload.destroy()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** The background job's work: every published need's strong suggestions, stored. */
+async function recompute(payload: Payload) {
+  const t0 = performance.now()
+  const { needs, suggested } = await recomputeSuggestedCoverage(payload, 'bench')
+  return { needs, suggested, ms: round(performance.now() - t0) }
 }
 
 async function speed(file: string) {
@@ -139,6 +147,7 @@ async function speed(file: string) {
         'product',
         products.docs.map((d) => d.id),
       ),
+      recomputeAll: await recompute(payload),
     }
   } finally {
     await payload.destroy()

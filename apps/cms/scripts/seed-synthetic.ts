@@ -73,6 +73,12 @@ try {
       log: (m) => console.log(m),
     })
     console.log(`\nPath: ${report.path}. ${report.reason}`)
+    const { recomputeSuggestedCoverage } = await import('../src/suggest/snapshot')
+    const started = Date.now()
+    const suggestions = await recomputeSuggestedCoverage(payload, 'synthetic load')
+    console.log(
+      `Suggestions: ${suggestions.suggested} of ${suggestions.needs} learning needs have a strong one (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    )
     console.table([
       {
         products: report.products,

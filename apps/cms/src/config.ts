@@ -15,7 +15,14 @@ import { Partnerships } from './collections/Partnerships'
 import { Programmes } from './collections/Programmes'
 import { ReviewEvents } from './collections/ReviewEvents'
 import { NeedReviews } from './collections/NeedReviews'
+import { serialisedWrite } from './lib/writes'
 import { SuggestionDecisions } from './suggest/decisions'
+import {
+  queueSuggestionRecompute,
+  readSuggestionStatus,
+  SuggestedCoverage,
+  SuggestionStatus,
+} from './suggest/snapshot'
 import { SearchMisses } from './collections/SearchMisses'
 import { Themes } from './collections/Themes'
 import { createUsers } from './collections/Users'
@@ -134,7 +141,9 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       SuggestionDecisions,
       MapChanges,
       MapCellDates,
+      SuggestedCoverage,
     ]),
+    globals: [SuggestionStatus],
     maxDepth: MAX_DEPTH,
     hooks: { afterError: [badQueryAfterError] },
     endpoints: [
@@ -157,6 +166,12 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
         await ensureMongoSearchIndexes(payload)
         // SQLite fills the changelog in a migration; MongoDB has none, so once here.
         await backfillChangeLogIfEmpty(payload)
+      }
+      // A database that never had its suggestions computed (one migrated from before they
+      // existed) gets them from the job runner.
+      const status = await readSuggestionStatus(payload).catch(() => null)
+      if (status && status.state === 'idle' && !status.computedAt) {
+        await serialisedWrite(payload, () => queueSuggestionRecompute(payload, 'first start'))
       }
     },
     db: createDatabaseAdapter(databaseUrl),

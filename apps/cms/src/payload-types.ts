@@ -82,6 +82,7 @@ export interface Config {
     'suggestion-decisions': SuggestionDecision;
     'map-changes': MapChange;
     'map-cell-dates': MapCellDate;
+    'suggested-coverage': SuggestedCoverage;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -120,6 +121,7 @@ export interface Config {
     'suggestion-decisions': SuggestionDecisionsSelect<false> | SuggestionDecisionsSelect<true>;
     'map-changes': MapChangesSelect<false> | MapChangesSelect<true>;
     'map-cell-dates': MapCellDatesSelect<false> | MapCellDatesSelect<true>;
+    'suggested-coverage': SuggestedCoverageSelect<false> | SuggestedCoverageSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -131,9 +133,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'suggestion-status': SuggestionStatus;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'suggestion-status': SuggestionStatusSelect<false> | SuggestionStatusSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -144,6 +148,7 @@ export interface Config {
   jobs: {
     tasks: {
       reconcileCoverage: TaskReconcileCoverage;
+      recomputeSuggestions: TaskRecomputeSuggestions;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -800,6 +805,32 @@ export interface MapCellDate {
   createdAt: string;
 }
 /**
+ * The strong suggestions per learning need that the public map shows in “include suggestions” mode. Written by the recompute job only; accept or dismiss suggestions on a need or in the triage view.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suggested-coverage".
+ */
+export interface SuggestedCoverage {
+  id: number;
+  need: number | LearningNeed;
+  count: number;
+  /**
+   * Product id, strength (share of the need’s terms) and matched terms.
+   */
+  suggestions:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  computedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -868,7 +899,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'reconcileCoverage' | 'schedulePublish';
+        taskSlug: 'inline' | 'reconcileCoverage' | 'recomputeSuggestions' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -901,7 +932,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'reconcileCoverage' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'reconcileCoverage' | 'recomputeSuggestions' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -983,6 +1014,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'map-cell-dates';
         value: number | MapCellDate;
+      } | null)
+    | ({
+        relationTo: 'suggested-coverage';
+        value: number | SuggestedCoverage;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1441,6 +1476,18 @@ export interface MapCellDatesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suggested-coverage_select".
+ */
+export interface SuggestedCoverageSelect<T extends boolean = true> {
+  need?: T;
+  count?: T;
+  suggestions?: T;
+  computedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1512,6 +1559,27 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * Progress of the job that recomputes the suggested coverage of the public map.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suggestion-status".
+ */
+export interface SuggestionStatus {
+  id: number;
+  state: 'idle' | 'queued' | 'running';
+  done?: number | null;
+  total?: number | null;
+  reason?: string | null;
+  startedAt?: string | null;
+  /**
+   * When the last run finished.
+   */
+  computedAt?: string | null;
+  error?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -1528,6 +1596,22 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suggestion-status_select".
+ */
+export interface SuggestionStatusSelect<T extends boolean = true> {
+  state?: T;
+  done?: T;
+  total?: T;
+  reason?: T;
+  startedAt?: T;
+  computedAt?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1566,6 +1650,19 @@ export interface TaskReconcileCoverage {
       | number
       | boolean
       | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRecomputeSuggestions".
+ */
+export interface TaskRecomputeSuggestions {
+  input: {
+    reason?: string | null;
+  };
+  output: {
+    needs: number;
+    suggested: number;
   };
 }
 /**

@@ -1,7 +1,6 @@
-import { COLLECTIONS } from '@repo/types'
+import { COLLECTIONS, MatrixSchema, rowStatus } from '@repo/types'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import { suggestedCoverage } from '../src/suggest/coverage'
 import { SUGGESTION_DECISIONS } from '../src/suggest/decisions'
 import type { SuggestionList } from '../src/suggest/rank'
 import { describeEachDatabase, startCms, type TestCms } from './helpers/payload'
@@ -102,6 +101,15 @@ describeEachDatabase('suggestions between products and learning needs', (kind) =
     expect(res.status).toBe(200)
     return (await res.json()) as SuggestionList
   }
+  /** The map in suggested mode once the queued recompute has run, rows by need id. */
+  const suggestedMap = async () => {
+    await cms.payload.jobs.run({ allQueues: true, sequential: true })
+    const res = await call('map/matrix?mode=suggested')
+    expect(res.status).toBe(200)
+    const matrix = MatrixSchema.parse(await res.json())
+    expect(matrix.mode).toBe('suggested')
+    return new Map(matrix.rows.map((r) => [String(r.id), r]))
+  }
   const needDoc = () =>
     cms.payload.findByID({
       collection: COLLECTIONS.learningNeeds,
@@ -152,11 +160,13 @@ describeEachDatabase('suggestions between products and learning needs', (kind) =
       },
       overrideAccess: true,
     })
-    const suggested = await suggestedCoverage(cms.payload)
-    expect(suggested.get(String(ids.mediaNeed))?.id).toBe(String(ids.unrelated))
-    expect(suggested.get(String(ids.mediaNeed))!.strength).toBeGreaterThanOrEqual(0.3)
+    const rows = await suggestedMap()
+    const media = rows.get(String(ids.mediaNeed))!
+    expect(rowStatus(media)).toBe('suggested')
+    expect(media.suggested!.products.map((p) => String(p.id))).toEqual([String(ids.unrelated)])
+    expect(media.suggested!.products[0]!.strength).toBeGreaterThanOrEqual(0.3)
     // "elections" matches, but it is a small share of a need about orchids.
-    expect(suggested.has(String(weak.id))).toBe(false)
+    expect(rowStatus(rows.get(String(weak.id))!)).toBe('gap')
     await cms.payload.delete({
       collection: COLLECTIONS.learningNeeds,
       id: weak.id,
@@ -230,7 +240,11 @@ describeEachDatabase('suggestions between products and learning needs', (kind) =
       (await list('knowledge-products', ids.plain!)).suggestions.map((s) => s.id),
     ).not.toContain(String(ids.need))
     // Confirmed now: no longer a candidate for suggested coverage.
-    expect((await suggestedCoverage(cms.payload)).has(String(ids.need))).toBe(false)
+    const row = (await suggestedMap()).get(String(ids.need))!
+    expect(rowStatus(row)).toBe('confirmed')
+    expect((row.suggested?.products ?? []).map((p) => String(p.id))).not.toContain(
+      String(ids.plain),
+    )
     const again = await call(`learning-needs/${ids.need}/suggestions/accept`, tokens.editor, {
       product: ids.plain,
     })

@@ -519,6 +519,11 @@ async function* needsWithProducts(
   pageSize: number,
   signal: AbortSignal,
 ): AsyncGenerator<LearningNeedExport> {
+  // The map's suggestions, once for the whole export (a need's strong suggestions, not links).
+  const suggestedMap = await client.map.matrix({ mode: 'suggested' }, { signal })
+  const suggestedFor = new Map(
+    suggestedMap.rows.map((r) => [String(r.id), r.suggested?.products ?? []]),
+  )
   for await (const need of client.learningNeeds.iterate(filter, { signal, pageSize })) {
     const addressedBy: ProductRef[] = []
     for await (const p of client.products.stream(
@@ -527,7 +532,11 @@ async function* needsWithProducts(
     )) {
       addressedBy.push({ id: p.id, slug: p.slug, title: p.title, type: p.type, year: p.year })
     }
-    yield { ...(need as LearningNeed), addressedBy }
+    yield {
+      ...(need as LearningNeed),
+      addressedBy,
+      suggested: suggestedFor.get(String(need.id)) ?? [],
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import {
   learningNeedFilters,
   LearningNeedFilterSchema,
   MatrixAxisSchema,
+  MatrixModeSchema,
   productFilters,
   ProductFilterSchema,
   ProductRefSchema,
@@ -200,6 +201,14 @@ export function openApiDocument(): Record<string, unknown> {
         schema: { type: 'string' },
       },
       { name: 'axis', in: 'query', required: false, schema: toJson(MatrixAxisSchema) },
+      {
+        name: 'mode',
+        in: 'query',
+        required: false,
+        description:
+          '`confirmed` (default): coverage from the links editors made or accepted. `suggested`: also the strong suggestions of needs, labelled as not confirmed (learning-needs axis only). Every CSV row says which in its "Map mode" column.',
+        schema: toJson(MatrixModeSchema),
+      },
     ],
   }
 

@@ -2,7 +2,13 @@
  * The shapes of this service's JSON answers, built from the shared zod schemas of `@repo/types`.
  * They are what the tests validate the exports with and what `/openapi.json` is generated from.
  */
-import { LearningNeedSchema, MatrixSchema, ProductRefSchema, ProductSchema } from '@repo/types'
+import {
+  LearningNeedSchema,
+  MatrixSchema,
+  MatrixSuggestionSchema,
+  ProductRefSchema,
+  ProductSchema,
+} from '@repo/types'
 import { z } from 'zod'
 
 import { FORMATS } from './formats.js'
@@ -39,9 +45,13 @@ export const exportDocumentSchema = <T extends z.ZodType>(item: T) =>
     error: IncompleteProblemSchema.optional(),
   })
 
-/** A learning need with the published products that address it (the need's "addressed by"). */
+/**
+ * A learning need with the published products that address it (the need's "addressed by",
+ * confirmed by editors) and the map's strong suggestions for it (`suggested`, not confirmed).
+ */
 export const LearningNeedExportSchema = LearningNeedSchema.extend({
   addressedBy: z.array(ProductRefSchema),
+  suggested: z.array(MatrixSuggestionSchema),
 })
 
 export const ProductExportDocumentSchema = exportDocumentSchema(ProductSchema)

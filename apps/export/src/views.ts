@@ -3,7 +3,10 @@
  * validated records. JSON and NDJSON carry the records themselves (see `schemas.ts`).
  */
 import {
+  cellStatus,
   LEARNING_NEED_KINDS,
+  MAP_STATUS_LABEL,
+  type MatrixSuggestion,
   PRIORITIES,
   PRODUCT_TYPES,
   type Id,
@@ -11,6 +14,7 @@ import {
   type Matrix,
   type Product,
   type ProductRef,
+  rowStatus,
 } from '@repo/types'
 
 import { type Cell, joinList } from './cells.js'
@@ -110,8 +114,14 @@ export function productColumns(ctx: ViewContext): Column<Product>[] {
   ]
 }
 
-/** A learning need with the published products that address it. */
-export type LearningNeedExport = LearningNeed & { addressedBy: ProductRef[] }
+/**
+ * A learning need with the published products that address it (confirmed: linked by an
+ * editor) and the map's strong suggestions for it (not confirmed).
+ */
+export type LearningNeedExport = LearningNeed & {
+  addressedBy: ProductRef[]
+  suggested: MatrixSuggestion[]
+}
 
 /** The learning-need spreadsheet columns. */
 export function learningNeedColumns(ctx: ViewContext): Column<LearningNeedExport>[] {
@@ -134,6 +144,16 @@ export function learningNeedColumns(ctx: ViewContext): Column<LearningNeedExport
       width: 40,
       value: (n) => joinList(n.addressedBy.map((p) => p.slug)),
     },
+    {
+      header: 'Suggested products (not confirmed)',
+      width: 60,
+      value: (n) => joinList(n.suggested.map((p) => p.title)),
+    },
+    {
+      header: 'Suggested product slugs (not confirmed)',
+      width: 40,
+      value: (n) => joinList(n.suggested.map((p) => p.slug)),
+    },
     { header: 'Programme', width: 30, value: (n) => n.programme?.name ?? '' },
     { header: 'Themes', width: 30, value: (n) => joinList(n.themes.map((t) => t.title)) },
     { header: 'Raised by', width: 30, value: (n) => joinList(n.raisedBy.map((p) => p.name)) },
@@ -154,9 +174,20 @@ export type MatrixExportRow = {
   label: string
   kind?: string
   coverage?: string
+  /** Confirmed, Suggested or Gap (empty on the totals row). */
+  status?: string
   total: number
   cells: Record<string, number>
+  /** Suggested mode: suggested products per theme slug, and their titles. */
+  suggestedCells?: Record<string, number>
+  suggested?: string[]
 }
+
+/** The words the map export uses for its mode, in a column of its own on every row. */
+export const MAP_MODE_LABEL = {
+  confirmed: 'confirmed only',
+  suggested: 'confirmed and suggested',
+} as const
 
 /** The map's rows, then a "Total" row (distinct products per theme and overall). */
 export function matrixRows(matrix: Matrix): MatrixExportRow[] {
@@ -166,8 +197,16 @@ export function matrixRows(matrix: Matrix): MatrixExportRow[] {
       label: r.label,
       kind: r.kind,
       coverage: r.coverage,
+      status: MAP_STATUS_LABEL[rowStatus(r)],
       total: r.total,
       cells: r.cells,
+      suggestedCells: Object.fromEntries(
+        matrix.themes.map((t) => {
+          const cell = cellStatus(r, t.slug)
+          return [t.slug, cell.status === 'suggested' ? cell.count : 0]
+        }),
+      ),
+      suggested: r.suggested?.products.map((p) => p.title) ?? [],
     })),
     {
       key: '',
@@ -191,9 +230,29 @@ export function matrixColumns(matrix: Matrix): Column<MatrixExportRow>[] {
       { header: 'Coverage', value: (r) => r.coverage ?? '' },
     )
   }
-  columns.push({ header: 'Total', value: (r) => r.total })
+  const suggested = matrix.mode === 'suggested'
+  columns.push(
+    { header: 'Map mode', value: () => MAP_MODE_LABEL[matrix.mode] },
+    { header: 'Status', value: (r) => r.status ?? '' },
+    { header: 'Total', value: (r) => r.total },
+  )
   for (const theme of matrix.themes) {
-    columns.push({ header: theme.title, value: (r) => r.cells[theme.slug] ?? 0 })
+    columns.push({
+      header: suggested ? `${theme.title} (confirmed)` : theme.title,
+      value: (r) => r.cells[theme.slug] ?? 0,
+    })
+  }
+  if (suggested) {
+    for (const theme of matrix.themes) {
+      columns.push({
+        header: `${theme.title} (suggested, not confirmed)`,
+        value: (r) => (r.status === undefined ? '' : (r.suggestedCells?.[theme.slug] ?? 0)),
+      })
+    }
+    columns.push({
+      header: 'Suggested products (not confirmed)',
+      value: (r) => joinList(r.suggested ?? []),
+    })
   }
   return columns
 }

@@ -4,9 +4,12 @@
  * filter, in record-id order, and never the draft.
  */
 import {
+  cellStatus,
   citation,
   LEARNING_NEED_KINDS,
+  MAP_STATUS_LABEL,
   MatrixSchema,
+  rowStatus,
   PRODUCT_TYPES,
   ProductSchema,
   type Product,
@@ -420,6 +423,51 @@ describe('the map', () => {
     expect(total.Total).toBe(String(expected.totals.products))
     for (const t of expected.themes)
       expect(total[t.title]).toBe(String(expected.totals.byTheme[t.slug]))
+  })
+
+  it('CSV in suggested mode labels the mode, each row’s status and the suggested counts apart', async () => {
+    const expected = await cms.client.map.matrix({ mode: 'suggested' })
+    const withSuggestions = expected.rows.filter((r) => rowStatus(r) === 'suggested')
+    expect(withSuggestions.length, 'the real seed has needs with only suggestions').toBeGreaterThan(
+      0,
+    )
+    const { rows } = await getCsv('/v1/map.csv?mode=suggested')
+    expect(rows).toHaveLength(expected.rows.length + 1)
+    for (const [i, r] of expected.rows.entries()) {
+      const row = rows[i]!
+      expect(row['Map mode']).toBe('confirmed and suggested')
+      expect(row.Status).toBe(MAP_STATUS_LABEL[rowStatus(r)])
+      for (const t of expected.themes) {
+        expect(row[`${t.title} (confirmed)`]).toBe(String(r.cells[t.slug] ?? 0))
+        const cell = cellStatus(r, t.slug)
+        expect(row[`${t.title} (suggested, not confirmed)`]).toBe(
+          String(cell.status === 'suggested' ? cell.count : 0),
+        )
+      }
+      expect(row['Suggested products (not confirmed)']).toBe(
+        (r.suggested?.products ?? []).map((p) => p.title).join('; '),
+      )
+    }
+    const confirmed = await getCsv('/v1/map.csv')
+    expect(confirmed.rows.every((r) => r['Map mode'] === 'confirmed only')).toBe(true)
+    expect(Object.keys(confirmed.rows[0]!).some((h) => h.includes('suggested'))).toBe(false)
+    const types = await request(app).get('/v1/map.csv?axis=types&mode=suggested')
+    expect(types.status).toBe(400)
+    expect(JSON.parse(types.text).param).toBe('mode')
+  })
+
+  it('CSV of learning needs lists the suggested products apart from the confirmed ones', async () => {
+    const map = await cms.client.map.matrix({ mode: 'suggested' })
+    const { rows } = await getCsv('/v1/learning-needs.csv')
+    let seen = 0
+    for (const r of map.rows) {
+      const row = rows.find((x) => x.Slug === r.key)!
+      const titles = (r.suggested?.products ?? []).map((p) => p.title)
+      expect(row['Suggested products (not confirmed)']).toBe(titles.join('; '))
+      for (const t of titles) expect((row.Products ?? '').split('; ')).not.toContain(t)
+      seen += titles.length
+    }
+    expect(seen).toBeGreaterThan(0)
   })
 
   it('an unknown programme is a 400 naming programme', async () => {

@@ -22,6 +22,9 @@ export type SiteOptions = {
 export async function benchSite(o: SiteOptions) {
   const pages: { name: string; path: (i: number) => string }[] = [
     { name: 'map /', path: () => '/' },
+    { name: 'map /?mode=suggested', path: () => '/?mode=suggested' },
+    { name: 'map /?view=bubbles', path: () => '/?view=bubbles' },
+    { name: 'bubble figure /map.svg', path: () => '/map.svg' },
     {
       name: 'products list (theme + type)',
       // A new page of the same view per sample, so the cold figure is really cold.
@@ -38,7 +41,7 @@ export async function benchSite(o: SiteOptions) {
       const t = await timeRequest(`${o.siteUrl}${page.path(i)}`)
       if (t.status !== 200) throw new Error(`${page.path(i)}: ${t.status}`)
       cold.push(t)
-      if (page.name === 'map /') break // one cold sample: the map has one URL per view
+      if (page.path(i + 1) === page.path(i)) break // one URL per view: one cold sample
     }
     const warm = []
     for (let i = 0; i < 20 * Math.max(1, o.runs); i++) {

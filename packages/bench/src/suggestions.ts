@@ -19,6 +19,7 @@ type Result = {
     learningNeeds: number
     needToProducts: Speed
     productToNeeds: Speed
+    recomputeAll: { needs: number; suggested: number; ms: number }
   } | null
 }
 
@@ -57,6 +58,13 @@ export async function benchSuggestions(options: { repoRoot: string; dbFile: stri
           row('product → needs', result.speed.productToNeeds),
         ],
       )
+      printTable('Suggestions: the background job, every published need stored', [
+        {
+          needs: result.speed.recomputeAll.needs,
+          'with a strong suggestion': result.speed.recomputeAll.suggested,
+          'total ms': result.speed.recomputeAll.ms,
+        },
+      ])
     }
     writeResult(options.repoRoot, 'suggestions', result)
     return {

@@ -244,6 +244,49 @@ export async function startBuiltSite(options: StartSiteOptions): Promise<Running
   )
 }
 
+export type StartExportOptions = {
+  repoRoot: string
+  /** The running CMS the export service reads from. */
+  cmsUrl: string
+  /** The public site its rows link to. */
+  siteUrl?: string
+  port?: number
+  env?: Record<string, string>
+}
+
+/** Starts the built export service (`node dist/server.js`) against `cmsUrl`. */
+export async function startBuiltExport(options: StartExportOptions): Promise<RunningServer> {
+  const root = path.join(options.repoRoot, 'apps/export')
+  if (!existsSync(path.join(root, 'dist/server.js'))) {
+    throw new Error(
+      'The export service is not built: run `pnpm --filter @repo/export build` first.',
+    )
+  }
+  const port = options.port ?? (await freePort())
+  const url = `http://localhost:${port}`
+  return startServer(
+    {
+      name: 'export',
+      cwd: root,
+      command: process.execPath,
+      args: ['dist/server.js'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CMS_URL: options.cmsUrl,
+        ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
+        LOG_LEVEL: 'warn',
+        ...options.env,
+      },
+      readyUrl: `${url}/readyz`,
+      timeoutMs: 60_000,
+    },
+    url,
+  )
+}
+
 export type CmsAndSite = { cms: RunningCms; site: RunningServer; stop: () => Promise<void> }
 
 /**

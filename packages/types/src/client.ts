@@ -49,6 +49,7 @@ import {
   LearningNeedSchema,
   type Matrix,
   type MatrixAxis,
+  type MatrixMode,
   MatrixSchema,
   type Organisation,
   OrganisationSchema,
@@ -163,10 +164,12 @@ export type KnowledgeMapClient = {
      * needs or product types, columns are themes, cells count published products.
      * @param query.programme a programme slug, to count only that programme
      * @param query.axis `learning-needs` (default) or `types`
-     * @throws KnowledgeMapError (`bad_request` for an unknown programme)
+     * @param query.mode `confirmed` (default: links only) or `suggested` (also the strong
+     *   suggestions of needs with no linked product; learning-needs axis only)
+     * @throws KnowledgeMapError (`bad_request` for an unknown programme or a bad combination)
      */
     matrix(
-      query?: { programme?: string; axis?: MatrixAxis },
+      query?: { programme?: string; axis?: MatrixAxis; mode?: MatrixMode },
       options?: Omit<RequestOptions, 'draft'>,
     ): Promise<Matrix>
     /**
@@ -579,6 +582,7 @@ export function createClient(options: ClientOptions): KnowledgeMapClient {
         const params = new URLSearchParams()
         params.set('axis', query.axis ?? 'learning-needs')
         if (query.programme) params.set('programme', query.programme)
+        if (query.mode && query.mode !== 'confirmed') params.set('mode', query.mode)
         return request(MATRIX_PATH, params, MatrixSchema, { signal: init?.signal })
       },
       async facets(filter, init) {

@@ -11,6 +11,7 @@ export * from './citationMeta.js'
 export * from './errors.js'
 export * from './facets.js'
 export * from './mapParams.js'
+export * from './mapStatus.js'
 export * from './changes.js'
 export {
   createClient,

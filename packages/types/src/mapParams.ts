@@ -3,12 +3,12 @@
  * home page, the CMS's matrix endpoint and the export service's `/v1/map.*`.
  */
 import type { FilterIssue, ParseOptions, QueryInput } from './filters.js'
-import { MATRIX_AXES, type MatrixAxis } from './schemas.js'
+import { MATRIX_AXES, MATRIX_MODES, type MatrixAxis, type MatrixMode } from './schemas.js'
 import { isSlug } from './slugify.js'
 
-export type MapParams = { axis: MatrixAxis; programme?: string }
+export type MapParams = { axis: MatrixAxis; programme?: string; mode?: MatrixMode }
 
-export const MAP_PARAMS = ['programme', 'axis'] as const
+export const MAP_PARAMS = ['programme', 'axis', 'mode'] as const
 
 export type MapParamsResult =
   | { ok: true; params: MapParams; /** The canonical query, without `?`. */ query: string }
@@ -29,6 +29,7 @@ export function mapQuery(params: MapParams): string {
   const out = new URLSearchParams()
   if (params.programme) out.set('programme', params.programme)
   if (params.axis !== 'learning-needs') out.set('axis', params.axis)
+  if (params.mode && params.mode !== 'confirmed') out.set('mode', params.mode)
   return out.toString()
 }
 
@@ -39,7 +40,10 @@ export function parseMapParams(input: QueryInput, options: ParseOptions = {}): M
   for (const [key, raw] of entriesOf(input)) {
     if (!(MAP_PARAMS as readonly string[]).includes(key)) {
       if (!options.allowUnknown) {
-        issues.push({ param: key, message: 'Unknown parameter. The map takes programme and axis.' })
+        issues.push({
+          param: key,
+          message: 'Unknown parameter. The map takes programme, axis and mode.',
+        })
       }
       continue
     }
@@ -60,7 +64,21 @@ export function parseMapParams(input: QueryInput, options: ParseOptions = {}): M
       message: 'Give a programme slug, such as strengthening-civil-society.',
     })
   }
+  const mode = seen.get('mode') || 'confirmed'
+  if (!(MATRIX_MODES as readonly string[]).includes(mode)) {
+    issues.push({ param: 'mode', message: `Use ${MATRIX_MODES.join(' or ')}.` })
+  } else if (mode === 'suggested' && axis === 'types') {
+    issues.push({
+      param: 'mode',
+      message:
+        'Suggestions connect products to learning needs: use mode=suggested with axis=learning-needs.',
+    })
+  }
   if (issues.length > 0) return { ok: false, issues }
-  const params: MapParams = { axis: axis as MatrixAxis, programme }
+  const params: MapParams = {
+    axis: axis as MatrixAxis,
+    programme,
+    ...(mode === 'suggested' ? { mode: 'suggested' as const } : {}),
+  }
   return { ok: true, params, query: mapQuery(params) }
 }

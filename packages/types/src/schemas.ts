@@ -341,6 +341,29 @@ export const MATRIX_AXES = ['learning-needs', 'types'] as const
 export const MatrixAxisSchema = z.enum(MATRIX_AXES)
 export type MatrixAxis = z.infer<typeof MatrixAxisSchema>
 
+/**
+ * What the map counts as coverage: `confirmed` (the default) only the links editors made or
+ * accepted; `suggested` also shows, for a need no published product is linked to, the
+ * suggestions strong enough to count (learning-needs axis only).
+ */
+export const MATRIX_MODES = ['confirmed', 'suggested'] as const
+export const MatrixModeSchema = z.enum(MATRIX_MODES)
+export type MatrixMode = z.infer<typeof MatrixModeSchema>
+
+/** A strong suggestion on the map: a product the engine proposes for a need (not a link). */
+export const MatrixSuggestionSchema = z.object({
+  id: IdSchema,
+  slug: z.string().nullable(),
+  title: z.string(),
+  /** The share of the need's terms' weight the product matches (0–1). */
+  strength: z.number().min(0).max(1),
+  /** The need's terms the product matches: why it is suggested. */
+  terms: z.array(z.string()),
+  /** The product's theme slugs (the cells it would cover). */
+  themes: z.array(z.string()),
+})
+export type MatrixSuggestion = z.infer<typeof MatrixSuggestionSchema>
+
 /** A row of the map: a learning need or a product type. */
 export const MatrixRowSchema = z.object({
   /** The need's slug, or the product type's value. */
@@ -356,12 +379,36 @@ export const MatrixRowSchema = z.object({
   total: z.number().int().nonnegative(),
   /** Published products per theme slug; every theme has an entry. */
   cells: z.record(z.string(), z.number().int().nonnegative()),
+  /**
+   * `suggested` mode, a need with no linked published product: its strong suggestions, and how
+   * many of them carry each theme (every theme has an entry). Absent in `confirmed` mode and on
+   * rows with confirmed coverage.
+   */
+  suggested: z
+    .object({
+      products: z.array(MatrixSuggestionSchema),
+      cells: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .optional(),
 })
 export type MatrixRow = z.infer<typeof MatrixRowSchema>
 
 /** The response of `GET /api/map/matrix`. */
 export const MatrixSchema = z.object({
   axis: MatrixAxisSchema,
+  mode: MatrixModeSchema.default('confirmed'),
+  /**
+   * `suggested` mode: the strength a suggestion needs to count, and when the suggestions were
+   * last computed (null: not yet; `pending`: a recomputation is queued or running).
+   */
+  suggestions: z
+    .object({
+      threshold: z.number().min(0).max(1),
+      computedAt: z.string().nullable(),
+      pending: z.boolean(),
+    })
+    .nullable()
+    .default(null),
   programme: z.object({ id: IdSchema, slug: z.string(), name: z.string() }).nullable(),
   themes: z.array(ThemeRefSchema),
   rows: z.array(MatrixRowSchema),

@@ -28,3 +28,21 @@ describe('parseMapParams', () => {
     expect(shared).toMatchObject({ ok: true, query: 'axis=types' })
   })
 })
+
+describe('parseMapParams mode', () => {
+  it('should read mode=suggested on the learning-needs axis and leave the default out', () => {
+    expect(parseMapParams('mode=suggested')).toEqual({
+      ok: true,
+      params: { axis: 'learning-needs', programme: undefined, mode: 'suggested' },
+      query: 'mode=suggested',
+    })
+    expect(parseMapParams('mode=confirmed')).toMatchObject({ ok: true, query: '' })
+  })
+
+  it('should refuse an unknown mode and suggestions on the product-type axis', () => {
+    const bad = parseMapParams('mode=guessed')
+    expect(bad.ok ? [] : bad.issues.map((i) => i.param)).toEqual(['mode'])
+    const types = parseMapParams('axis=types&mode=suggested')
+    expect(types.ok ? '' : types.issues[0]!.message).toMatch(/learning needs/)
+  })
+})

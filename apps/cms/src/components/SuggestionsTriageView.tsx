@@ -4,6 +4,7 @@ import React from 'react'
 
 import { isRole } from '../access/roles'
 import { suggestionsFor, isStrong } from '../suggest/rank'
+import { readSuggestionStatus, SUGGESTED_COVERAGE } from '../suggest/snapshot'
 import { AdminPage } from './AdminPage'
 import { SuggestionActions } from './SuggestionActions'
 
@@ -31,6 +32,16 @@ export async function SuggestionsTriageView(props: AdminViewServerProps) {
         select: { title: true, coverage: true },
       })
     : { docs: [] }
+  const [status, withStrong] = staff
+    ? await Promise.all([
+        readSuggestionStatus(req.payload),
+        req.payload.count({
+          collection: SUGGESTED_COVERAGE,
+          where: { count: { greater_than: 0 } },
+          overrideAccess: true,
+        }),
+      ])
+    : [null, null]
   const rows = []
   for (const need of needs.docs) {
     const list = await suggestionsFor(req.payload, 'need', need.id, { limit: 1 })
@@ -49,6 +60,20 @@ export async function SuggestionsTriageView(props: AdminViewServerProps) {
             suggests the pair again. A strong suggestion shows as “suggested” on the public map when
             the visitor includes suggestions.
           </p>
+          {status ? (
+            <p data-testid="suggestion-status">
+              <strong>The public map’s suggested coverage</strong>{' '}
+              {status.computedAt
+                ? `was last computed on ${new Date(status.computedAt).toUTCString()}: ${withStrong?.totalDocs ?? 0} of ${status.total} published needs have a strong suggestion.`
+                : 'has not been computed yet.'}{' '}
+              {status.state === 'running'
+                ? `Recomputing now: ${status.done} of ${status.total} needs done.`
+                : status.state === 'queued'
+                  ? 'A recomputation is queued (the job runner checks every minute).'
+                  : ''}
+              {status.error ? ` The last run failed: ${status.error}` : ''}
+            </p>
+          ) : null}
           <table
             style={{ width: '100%', borderCollapse: 'collapse' }}
             data-testid="suggestions-triage"

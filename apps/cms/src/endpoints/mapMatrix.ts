@@ -2,7 +2,8 @@ import {
   COLLECTIONS,
   MATRIX_PATH,
   type Matrix,
-  type MatrixAxis,
+  type MapParams,
+  type Matrix as MatrixType,
   type MatrixRow,
   MatrixSchema,
   parseMapParams,
@@ -12,6 +13,8 @@ import type { Endpoint, Payload, Where } from 'payload'
 
 import { rateLimited } from '../api/rateLimit'
 import { searchAdapter } from '../search'
+import { SUGGESTED_STRENGTH } from '../suggest/rank'
+import { readSuggestedCoverage, readSuggestionStatus } from '../suggest/snapshot'
 import type { MatrixCounts, ProductConditions } from '../search/types'
 
 type Id = string | number
@@ -25,9 +28,7 @@ const badRequest = (message: string) => Response.json({ errors: [{ message }] },
  * `types`) and an optional `programme` slug, with `parseMapParams` of @repo/types (the one parser
  * of the site's home page and the export service). Returns the problem as a message when bad.
  */
-export function parseMatrixQuery(
-  searchParams: URLSearchParams,
-): { axis: MatrixAxis; programme?: string } | string {
+export function parseMatrixQuery(searchParams: URLSearchParams): MapParams | string {
   const result = parseMapParams(searchParams)
   if (!result.ok) return result.issues.map((i) => `${i.param}: ${i.message}`).join(' ')
   return result.params
@@ -37,10 +38,12 @@ export function parseMatrixQuery(
  * Computes the map: rows (learning needs or product types) × theme columns, each cell the number
  * of PUBLISHED knowledge products in that row that carry that theme, counted by the database
  * (search adapter). `conditions` narrows the products (a search's filter); by default all.
+ * `mode: 'suggested'` (learning-needs axis) adds each need's stored strong suggestions
+ * (suggest/snapshot) as `row.suggested`, counted per theme.
  */
 export async function computeMatrix(
   payload: Payload,
-  query: { axis: MatrixAxis; programme?: string },
+  query: MapParams,
   conditions: ProductConditions = {},
 ): Promise<Matrix | string> {
   const common = { depth: 0, overrideAccess: true, pagination: false } as const
@@ -101,6 +104,20 @@ export async function computeMatrix(
       axis: 'learning-needs',
       needIds: needs.docs.map((n) => n.id),
     })
+    if (query.mode === 'suggested') {
+      const suggested = await readSuggestedCoverage(
+        payload,
+        needs.docs.map((n) => n.id),
+        themeSlugById,
+      )
+      for (const [needId, products] of suggested) {
+        const row = rowByKey.get(needId)
+        if (!row) continue
+        const cells = emptyCells()
+        for (const p of products) for (const t of p.themes) cells[t] = (cells[t] ?? 0) + 1
+        row.suggested = { products, cells }
+      }
+    }
   } else {
     for (const t of PRODUCT_TYPES) {
       const row: MatrixRow = { key: t.value, label: t.label, total: 0, cells: emptyCells() }
@@ -138,8 +155,19 @@ export async function computeMatrix(
     colour: t.colour,
     order: t.order ?? null,
   }))
+  let suggestions: MatrixType['suggestions'] = null
+  if (query.mode === 'suggested') {
+    const status = await readSuggestionStatus(payload)
+    suggestions = {
+      threshold: SUGGESTED_STRENGTH,
+      computedAt: status.computedAt,
+      pending: status.state !== 'idle',
+    }
+  }
   return MatrixSchema.parse({
     axis: query.axis,
+    mode: query.mode ?? 'confirmed',
+    suggestions,
     programme,
     themes: themeList,
     rows: rows.map((row) => ({ ...row, total: counts.rows.get(String(row.id ?? row.key)) ?? 0 })),
@@ -153,7 +181,8 @@ export async function computeMatrix(
 }
 
 /**
- * `GET /api/map/matrix?axis=learning-needs|types&programme=<slug>`: the counts behind the map.
+ * `GET /api/map/matrix?axis=learning-needs|types&programme=<slug>&mode=confirmed|suggested`: the
+ * counts behind the map.
  * Bad parameters (and an unknown programme) give 400 with `{ errors: [{ message }] }`; more than
  * the per-client rate limit (api/rateLimit) a 429 with Retry-After.
  */

@@ -158,7 +158,8 @@ export function runJobsSerialised(
     writeScope(() =>
       writeLock(async () => {
         await payload.jobs.handleSchedules({ allQueues: true })
-        await payload.jobs.run({ allQueues: true, limit: 20 })
+        // One job at a time: two jobs' transactions at once would lock each other out.
+        await payload.jobs.run({ allQueues: true, limit: 20, sequential: true })
       }),
     )
       .catch((err: unknown) => payload.logger.error({ err, msg: 'Job queue run failed' }))

@@ -3,6 +3,8 @@ import { type JobsConfig, type PayloadRequest, type TaskConfig } from 'payload'
 import { isRole } from '../access/roles'
 import { reconcileCoverage } from '../lib/coverage'
 import { runJobsSerialised } from '../lib/writes'
+import { recomputeSuggestionsTask } from '../suggest/job'
+import { SUGGESTIONS_QUEUE } from '../suggest/snapshot'
 
 export const RECONCILE_TASK = 'reconcileCoverage'
 
@@ -66,8 +68,12 @@ export const jobsConfig = ({
         : [
             { cron: '* * * * *', queue: 'default', limit: 20 },
             { cron: '*/15 * * * *', queue: 'maintenance', limit: 1 },
+            { cron: '* * * * *', queue: SUGGESTIONS_QUEUE, limit: 1 },
           ],
     deleteJobOnComplete: true,
-    tasks: [reconcileCoverageTask as unknown as TaskConfig],
+    tasks: [
+      reconcileCoverageTask as unknown as TaskConfig,
+      recomputeSuggestionsTask as unknown as TaskConfig,
+    ],
   }
 }

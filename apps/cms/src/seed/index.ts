@@ -27,7 +27,11 @@ export type SeedReport = {
   existing: Record<string, number>
   /** Set only when the seed generated the first admin's password. */
   generatedAdmin?: { email: string; password: string }
+  /** Published needs, and how many have a suggestion strong enough for the map. */
+  suggestions?: { needs: number; suggested: number }
 }
+
+import { recomputeSuggestedCoverage } from '../suggest/snapshot'
 
 type Id = string | number
 
@@ -283,5 +287,11 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     report.created[COLLECTIONS.users] = 1
     if (!options.adminPassword) report.generatedAdmin = { email, password }
   }
+  // Computed now, so that a fresh map shows its suggestions at once (the job would in a minute).
+  log('Computing suggestions for the map…')
+  report.suggestions = await recomputeSuggestedCoverage(payload, 'seed')
+  log(
+    `  ${report.suggestions.suggested} of ${report.suggestions.needs} learning needs have a strong suggestion`,
+  )
   return report
 }

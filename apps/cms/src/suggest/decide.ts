@@ -7,9 +7,11 @@
 import { COLLECTIONS } from '@repo/types'
 import type { PayloadRequest } from 'payload'
 
+import { queueRevalidation } from '../hooks/revalidateSite'
 import { relationIds } from '../lib/coverage'
 import { type Decision, SUGGESTION_DECISIONS } from './decisions'
 import { explainPair, readForSuggestions, whySentence } from './rank'
+import { queueSuggestionRecompute } from './snapshot'
 
 type Id = string | number
 
@@ -107,6 +109,12 @@ export async function decide(
     })
   } else {
     await payload.create({ collection: SUGGESTION_DECISIONS, data, overrideAccess: true, req })
+  }
+  if (decision === 'dismissed') {
+    // The map's suggested mode drops the pair at once (it re-checks decisions); the recompute
+    // brings up the need's next suggestion.
+    queueRevalidation(req, { collection: SUGGESTION_DECISIONS })
+    await queueSuggestionRecompute(payload, `a suggestion for need ${needKey} was dismissed`, req)
   }
   return { ok: true, decision, need: needKey, product: String(product.id), why }
 }

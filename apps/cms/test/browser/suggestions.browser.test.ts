@@ -1,13 +1,34 @@
 import { COLLECTIONS } from '@repo/types'
+import { parse as parseCsv } from 'csv-parse/sync'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { findRepoRoot, launchBrowser, type RunningCms, startBuiltCms } from '@repo/testing'
+import {
+  findRepoRoot,
+  launchBrowser,
+  type RunningCms,
+  type RunningServer,
+  startBuiltExport,
+  startCmsAndSite,
+} from '@repo/testing'
+
+const SECRET = 'suggestions-browser-test-secret-0123456789'
+
+/** Text as React writes it into HTML. */
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')
 
 type Row = { key: string; coverage: string; total?: number }
 
 describe('suggestions in the admin, in a real browser', () => {
   let cms: RunningCms
+  let site: RunningServer
+  let exporter: RunningServer
   let browser: Browser
   let adminToken: string
   let need: { id: number; slug: string; title: string }
@@ -25,7 +46,9 @@ describe('suggestions in the admin, in a real browser', () => {
     (await (await fetch(`${cms.url}/api/${url}`)).json()) as T
 
   beforeAll(async () => {
-    cms = await startBuiltCms({ repoRoot: findRepoRoot(import.meta.dirname) })
+    const repoRoot = findRepoRoot(import.meta.dirname)
+    ;({ cms, site } = await startCmsAndSite({ repoRoot, secret: SECRET }))
+    exporter = await startBuiltExport({ repoRoot, cmsUrl: cms.url, siteUrl: site.url })
     browser = await launchBrowser()
     const login = await fetch(`${cms.url}/api/users/login`, {
       method: 'POST',
@@ -45,8 +68,30 @@ describe('suggestions in the admin, in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close()
+    await exporter?.stop()
+    await site?.stop()
     await cms?.stop()
   })
+
+  /** The export service's CSV of a view, parsed by csv-parse (header row as keys). */
+  const csv = async (path: string): Promise<Record<string, string>[]> => {
+    const res = await fetch(`${exporter.url}${path}`)
+    expect(res.status).toBe(200)
+    return parseCsv(await res.text(), { columns: true, bom: true }) as Record<string, string>[]
+  }
+
+  /** The need's row on the public map as a visitor's browser shows it: badge and total. */
+  const mapRow = async (visitor: Page, query = '') => {
+    await visitor.goto(`${site.url}/${query}`)
+    const row = visitor.locator(`#map-table tbody tr[data-row-key="${need.slug}"]`)
+    return {
+      badge: (await row.locator('th .badge').first().textContent()) ?? '',
+      total: Number(await row.locator('td.total').textContent()),
+      cells: await row
+        .locator('td:not(.total)')
+        .evaluateAll((tds) => tds.map((td) => td.className)),
+    }
+  }
 
   async function openNeed(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
@@ -69,6 +114,12 @@ describe('suggestions in the admin, in a real browser', () => {
       `${COLLECTIONS.learningNeeds}/${need.id}?depth=0`,
     )
     expect(before.coverage).toBe('open')
+    // A visitor has the map open (the site caches what it read), as has the export's reader.
+    const visitor = await browser.newPage()
+    expect(await mapRow(visitor)).toMatchObject({ badge: 'Open (a gap)', total: 0 })
+    expect(
+      (await csv('/v1/map.csv?mode=suggested')).find((r) => r.Key === need.slug),
+    ).toMatchObject({ Total: '0' })
     const page = await openNeed()
     const why = await page.locator('[data-testid="suggestion"]').first().textContent()
     expect(why).toMatch(/Matched “/)
@@ -78,20 +129,42 @@ describe('suggestions in the admin, in a real browser', () => {
       .getByRole('status')
       .filter({ hasText: `Accepted: “${title}” is linked.` })
       .waitFor()
+    // Within 2 s: the CMS, the public map in a visitor's browser (both modes) and the export
+    // service's CSV all say the need is confirmed.
     const deadline = Date.now() + 2_000
     let row: Row | undefined
     let coverage = 'open'
+    let shown = { badge: '', total: 0, cells: [] as string[] }
+    let exported: Record<string, string> | undefined
     while (Date.now() < deadline) {
       coverage = (
         await anonymous<{ coverage: string }>(`${COLLECTIONS.learningNeeds}/${need.id}?depth=0`)
       ).coverage
       const matrix = await anonymous<{ rows: Row[] }>('map/matrix')
       row = matrix.rows.find((r) => r.key === need.slug)
-      if (coverage !== 'open' && row?.coverage !== 'open') break
+      shown = await mapRow(visitor)
+      exported = (await csv('/v1/map.csv?mode=suggested')).find((r) => r.Key === need.slug)
+      const done =
+        coverage !== 'open' &&
+        row?.coverage !== 'open' &&
+        shown.total === 1 &&
+        exported?.Status === 'Confirmed'
+      if (done) break
       await new Promise((r) => setTimeout(r, 100))
     }
     expect(coverage).not.toBe('open')
     expect(row?.coverage).toBe(coverage)
+    expect(shown).toMatchObject({ badge: 'Partially covered', total: 1 })
+    expect(shown.cells.filter((c) => /^l[1-4]$/.test(c)).length).toBeGreaterThan(0)
+    expect(exported).toMatchObject({
+      'Map mode': 'confirmed and suggested',
+      Status: 'Confirmed',
+      Coverage: coverage,
+      Total: '1',
+    })
+    const suggestedMode = await mapRow(visitor, '?mode=suggested')
+    expect(suggestedMode.total).toBe(1)
+    await visitor.close()
     const products = await anonymous<{ docs: { title: string }[] }>(
       `${COLLECTIONS.knowledgeProducts}?where[learningNeeds][equals]=${need.id}&depth=0`,
     )
@@ -121,5 +194,25 @@ describe('suggestions in the admin, in a real browser', () => {
     expect(await row.count()).toBeGreaterThan(0)
     expect(await row.first().textContent()).not.toContain(title)
     await page.context().close()
+
+    // For good: not on the public need page nor in the export, also after the map's
+    // suggestions are recomputed (the job the dismissal queued, run now through the jobs API).
+    const publicly = async () => {
+      const html = await (await fetch(`${site.url}/learning-needs/${need.slug}`)).text()
+      const exported = (await csv('/v1/learning-needs.csv')).find((r) => r.Slug === need.slug)!
+      return {
+        onPage: html.includes(title),
+        inExport: exported['Suggested products (not confirmed)'],
+      }
+    }
+    const before = await publicly()
+    expect(before.onPage).toBe(false)
+    expect(before.inExport.split('; ')).not.toContain(title)
+    await api('payload-jobs/run?queue=suggestions')
+    const status = await api<{ state: string; computedAt: string }>('globals/suggestion-status')
+    expect(status.state).toBe('idle')
+    const after = await publicly()
+    expect(after.onPage).toBe(false)
+    expect(after.inExport.split('; ')).not.toContain(title)
   })
 })

@@ -3,8 +3,10 @@ import {
   KnowledgeMapError,
   type Matrix,
   type MatrixAxis,
+  type MatrixMode,
   mapQuery,
   type Programme,
+  rowStatus,
 } from '@repo/types'
 import type { Metadata } from 'next'
 import Link from 'next/link'
@@ -13,16 +15,17 @@ import { redirect } from 'next/navigation'
 import { AutoSubmitForm } from '@/components/AutoSubmit'
 import { CoverageBadge } from '@/components/Chips'
 import { JsonLd } from '@/components/JsonLd'
-import { MatrixKeys } from '@/components/MatrixKeys'
+import { BubbleMap } from '@/components/BubbleMap'
+import { MatrixTable, type MatrixTableRow } from '@/components/MatrixTable'
 import { FollowLink } from '@/components/FollowLink'
 import { DatedNotice, ViewCitation } from '@/components/ViewCitation'
 import { cellDatesOrNone, cms } from '@/lib/cms'
 import { asOfLabel, parseMapView, readNow } from '@/lib/dated'
+import { dayNumber } from '@/lib/levels'
 import {
   drillDownHref,
-  encodeCell,
+  dotStyleSheet,
   gapRows,
-  isGapRow,
   legendBands,
   maxCount,
   tint,
@@ -38,11 +41,22 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The map's parameters (the parser the CMS and the export service use) and a dated view's asOf. */
 function readView(sp: Record<string, string | string[] | undefined>) {
   const r = parseMapView(sp)
-  const { axis, programme }: { axis: MatrixAxis; programme?: string } = r.ok
+  const {
+    axis,
+    programme,
+    mode = 'confirmed',
+  }: { axis: MatrixAxis; programme?: string; mode?: MatrixMode } = r.ok
     ? r.params
     : { axis: 'learning-needs' }
   const qs = r.ok ? r.query : ''
-  return { axis, programme, asOf: r.ok ? r.asOf : undefined, path: qs ? `/?${qs}` : '/' }
+  return {
+    axis,
+    programme,
+    mode,
+    shown: r.ok ? r.view : ('table' as const),
+    asOf: r.ok ? r.asOf : undefined,
+    path: qs ? `/?${qs}` : '/',
+  }
 }
 
 /** "3 Nov 2026": short, for the many dates in the table. */
@@ -85,7 +99,7 @@ export default async function MapPage({ searchParams }: Props) {
   try {
     let read: Awaited<ReturnType<typeof cellDatesOrNone>>
     ;[matrix, { docs: programmes }, read] = await Promise.all([
-      client.map.matrix({ axis: view.axis, programme: view.programme }),
+      client.map.matrix({ axis: view.axis, programme: view.programme, mode: view.mode }),
       client.programmes.list({ limit: 100 }),
       cellDatesOrNone(client, view.axis),
     ])
@@ -110,7 +124,7 @@ export default async function MapPage({ searchParams }: Props) {
   const rowNoun = matrix.axis === 'learning-needs' ? 'learning need' : 'product type'
   const scope = matrix.programme ? ` (${matrix.programme.name})` : ''
   const read = readNow()
-  const viewQuery = mapQuery({ axis: view.axis, programme: view.programme })
+  const viewQuery = mapQuery({ axis: view.axis, programme: view.programme, mode: view.mode })
   const asOf = view.asOf
   const changedSince = (iso: string | null | undefined) =>
     asOf !== undefined && iso !== null && iso !== undefined && Date.parse(iso) > asOf.at.getTime()
@@ -121,6 +135,38 @@ export default async function MapPage({ searchParams }: Props) {
         0,
       )
     : 0
+  const suggestedMode = matrix.mode === 'suggested'
+  const suggestedOnly = matrix.rows.filter((r) => rowStatus(r) === 'suggested').length
+  const needsAxis = matrix.axis === 'learning-needs'
+  const tableRows: MatrixTableRow[] = matrix.rows.map((row) => {
+    const rowDates = dates.rows[row.key]
+    const coverage = row.coverage ?? 'open'
+    return [
+      row.key,
+      row.label,
+      needsAxis ? String(row.id) : '',
+      needsAxis ? (coverage === 'partial' ? 'p' : coverage === 'covered' ? 'c' : 'o') : '',
+      row.total,
+      matrix.themes.map((t) => row.cells[t.slug] ?? 0),
+      row.suggested ? matrix.themes.map((t) => row.suggested!.cells[t.slug] ?? 0) : 0,
+      needsAxis ? dayNumber(rowDates?.changed) : -1,
+      needsAxis ? dayNumber(rowDates?.reviewed) : -1,
+      matrix.themes.map((t) => dayNumber(rowDates?.cells[t.slug])),
+      matrix.themes.reduce(
+        (bits, t, c) => (changedSince(rowDates?.cells[t.slug]) ? bits | (1 << c) : bits),
+        0,
+      ),
+      ...(needsAxis
+        ? []
+        : [
+            [
+              ...matrix.themes.map((t) => drillDownHref(matrix, row, t)),
+              drillDownHref(matrix, row, null),
+            ],
+          ]),
+    ] as MatrixTableRow
+  })
+  const dotStyles = dotStyleSheet(matrix.themes)
   const cite = {
     title: `${SITE_NAME}: knowledge products per theme and ${rowNoun}`,
     filters: matrix.programme ? `programme: ${matrix.programme.name}` : undefined,
@@ -172,7 +218,7 @@ export default async function MapPage({ searchParams }: Props) {
 
       <AutoSubmitForm
         action="/"
-        defaults={{ axis: 'learning-needs', programme: '' }}
+        defaults={{ axis: 'learning-needs', programme: '', mode: 'confirmed', view: 'table' }}
         className="map-controls"
         label="Map view"
       >
@@ -196,6 +242,45 @@ export default async function MapPage({ searchParams }: Props) {
             </label>
           ))}
         </fieldset>
+        {matrix.axis === 'learning-needs' ? (
+          <fieldset>
+            <legend>Coverage</legend>
+            <label style={{ fontWeight: 400 }}>
+              <input
+                type="radio"
+                name="mode"
+                value="confirmed"
+                defaultChecked={view.mode === 'confirmed'}
+              />{' '}
+              Confirmed only
+            </label>
+            <label style={{ fontWeight: 400 }}>
+              <input
+                type="radio"
+                name="mode"
+                value="suggested"
+                defaultChecked={view.mode === 'suggested'}
+              />{' '}
+              Include suggestions
+            </label>
+          </fieldset>
+        ) : null}
+        <fieldset>
+          <legend>Show as</legend>
+          <label style={{ fontWeight: 400 }}>
+            <input type="radio" name="view" value="table" defaultChecked={view.shown === 'table'} />{' '}
+            Table
+          </label>
+          <label style={{ fontWeight: 400 }}>
+            <input
+              type="radio"
+              name="view"
+              value="bubbles"
+              defaultChecked={view.shown === 'bubbles'}
+            />{' '}
+            Bubbles
+          </label>
+        </fieldset>
         <button type="submit">Show</button>
       </AutoSubmitForm>
 
@@ -209,136 +294,81 @@ export default async function MapPage({ searchParams }: Props) {
         <li>
           <strong>{gaps.length}</strong> {gaps.length === 1 ? 'gap' : 'gaps'} ({rowNoun}s with no
           product)
+          {suggestedMode ? `, ${suggestedOnly} of them with suggestions` : ''}
         </li>
       </ul>
+      {suggestedMode ? (
+        <p className="notice" id="suggestions-note">
+          <strong>Suggestions are not links.</strong> A suggested cell counts the products the map
+          finds most like the need (at least{' '}
+          {Math.round((matrix.suggestions?.threshold ?? 0) * 100)}% of the need’s distinctive terms,
+          and two terms or more) that no editor has confirmed or dismissed yet.{' '}
+          {matrix.suggestions?.computedAt
+            ? `Computed ${shortDate(matrix.suggestions.computedAt)}${matrix.suggestions.pending ? '; an update is under way' : ''}.`
+            : 'They have not been computed yet.'}{' '}
+          <Link
+            href={
+              mapQuery({ axis: view.axis, programme: view.programme })
+                ? `/?${mapQuery({ axis: view.axis, programme: view.programme })}`
+                : '/'
+            }
+          >
+            Show confirmed coverage only
+          </Link>
+        </p>
+      ) : null}
 
-      <div className="table-scroll" role="region" aria-labelledby="map-caption" tabIndex={0}>
-        <table className="matrix" id="map-table">
-          <caption id="map-caption">
-            Published knowledge products per theme and {rowNoun}
-            {scope}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="corner">
-                {AXIS_LABEL[matrix.axis]}
-              </th>
-              {matrix.themes.map((t) => (
-                <th
-                  key={t.slug}
-                  scope="col"
-                  style={{ '--theme': t.colour } as React.CSSProperties}
-                  data-theme={t.slug}
-                >
-                  <Link href={drillDownHref(matrix, null, t)} title={t.title}>
-                    {t.shortTitle || t.title}
-                  </Link>
-                  <br />
-                  <span className="muted">{matrix.totals.byTheme[t.slug] ?? 0} in total</span>
-                </th>
-              ))}
-              <th scope="col">All themes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.rows.map((row, r) => {
-              const gapRow = isGapRow(row)
-              return (
-                <tr key={row.key} className={gapRow ? 'gap-row' : undefined} data-row-key={row.key}>
-                  <th scope="row">
-                    {matrix.axis === 'learning-needs' ? (
-                      <Link href={`/learning-needs/${row.key}`}>{row.label}</Link>
-                    ) : (
-                      row.label
-                    )}
-                    {matrix.axis === 'learning-needs' ? (
-                      <span className="row-dates">
-                        {dates.rows[row.key]?.changed
-                          ? `changed ${shortDate(dates.rows[row.key]!.changed)}`
-                          : 'unchanged since recorded'}
-                        {' · '}
-                        {dates.rows[row.key]?.reviewed
-                          ? `reviewed ${shortDate(dates.rows[row.key]!.reviewed)}`
-                          : 'not reviewed yet'}
-                      </span>
-                    ) : null}
-                    {matrix.axis === 'learning-needs' || gapRow ? (
-                      <span className="row-meta">
-                        {matrix.axis === 'learning-needs' ? (
-                          <CoverageBadge coverage={row.coverage} />
-                        ) : null}
-                        {gapRow ? <span className="badge badge-open">Gap: no products</span> : null}
-                      </span>
-                    ) : null}
-                  </th>
-                  {matrix.themes.map((t, c) => {
-                    const count = row.cells[t.slug] ?? 0
-                    const cell = encodeCell(count, max, t.colour)
-                    const changed = dates.rows[row.key]?.cells[t.slug]
-                    const reviewed = dates.rows[row.key]?.reviewed
-                    const since = changedSince(changed)
-                    // Only the dates there are: a cell without one never had a product, and
-                    // the row says when its need was never reviewed.
-                    const when = [
-                      changed ? `changed ${shortDate(changed)}` : '',
-                      reviewed ? `reviewed ${shortDate(reviewed)}` : '',
-                    ]
-                      .filter(Boolean)
-                      .join(', ')
-                    return (
-                      <td
-                        key={t.slug}
-                        className={since ? `${cell.className} changed-since` : cell.className}
-                        data-theme={t.slug}
-                      >
-                        <a
-                          className="cell-link"
-                          href={drillDownHref(matrix, row, t)}
-                          data-row={r}
-                          data-col={c}
-                          title={when || undefined}
-                          aria-label={`${row.label}, ${t.title}: ${count} ${count === 1 ? 'product' : 'products'}${cell.gap ? ' (gap)' : ''}${when ? `; ${when}` : ''}${since ? '; changed since the dated view' : ''}`}
-                        >
-                          {cell.gap ? null : (
-                            <span
-                              className="dot"
-                              aria-hidden="true"
-                              style={{
-                                width: `${cell.dotRem}rem`,
-                                height: `${cell.dotRem}rem`,
-                                background: cell.fill,
-                              }}
-                            />
-                          )}
-                          <span className="count" aria-hidden="true">
-                            {count}
-                            {since ? <sup className="since">*</sup> : null}
-                          </span>
-                        </a>
-                      </td>
-                    )
-                  })}
-                  <td className="total">
-                    <Link
-                      href={drillDownHref(matrix, row, null)}
-                      aria-label={`${row.label}, all themes: ${row.total} ${row.total === 1 ? 'product' : 'products'}`}
-                    >
-                      {row.total}
-                    </Link>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
-      <MatrixKeys tableId="map-table" />
+      {view.shown === 'bubbles' ? (
+        <BubbleMap
+          matrix={matrix}
+          embed="frame"
+          tableHref={`/?${[viewQuery, asOf ? `asOf=${encodeURIComponent(asOf.value)}` : ''].filter(Boolean).join('&')}`.replace(
+            /\?$/,
+            '',
+          )}
+        />
+      ) : (
+        <>
+          <style>{dotStyles}</style>
+          <div
+            className="table-scroll"
+            role="region"
+            aria-labelledby="map-table-caption"
+            tabIndex={0}
+          >
+            <MatrixTable
+              id="map-table"
+              caption={`Published knowledge products per theme and ${rowNoun}${scope}${suggestedMode ? ', with suggestions' : ''}`}
+              corner={AXIS_LABEL[matrix.axis]}
+              themes={matrix.themes.map((t) => ({
+                id: String(t.id),
+                slug: t.slug,
+                title: t.title,
+                label: t.shortTitle || t.title,
+              }))}
+              totals={matrix.themes.map((t) => matrix.totals.byTheme[t.slug] ?? 0)}
+              themeHrefs={matrix.themes.map((t) => drillDownHref(matrix, null, t))}
+              rows={tableRows}
+              max={max}
+            />
+          </div>
+        </>
+      )}
 
       <h2 id="legend-heading">How to read the map</h2>
       <ul className="legend" aria-labelledby="legend-heading">
         <li>
           <span className="swatch-gap" aria-hidden="true" /> Hatched, 0: a gap, no published product
+          {suggestedMode ? ' and no suggestion' : ''}
         </li>
+        {matrix.axis === 'learning-needs' ? (
+          <li>
+            <span className="swatch-suggested" aria-hidden="true" /> Dashed ring:{' '}
+            {suggestedMode
+              ? 'suggested, not confirmed: the map suggests products for a cell no editor has linked one to'
+              : 'suggested coverage, shown when you include suggestions'}
+          </li>
+        ) : null}
         {legendBands(max).map((band) => {
           const size = DOT_MIN_REM + (DOT_MAX_REM - DOT_MIN_REM) * Math.sqrt(band.to / max)
           return (
@@ -358,7 +388,8 @@ export default async function MapPage({ searchParams }: Props) {
           )
         })}
         <li>
-          Dot area grows with the count; its colour is the theme’s, stronger for more products.
+          Solid dot: confirmed, products an editor linked. Its area grows with the count; its colour
+          is the theme’s, stronger for more products.
         </li>
       </ul>
       <p className="muted" id="dates-legend">

@@ -35,19 +35,40 @@ export function readAsOf(
 const withAsOf = (query: string, asOf?: AsOf) =>
   asOf ? [query, `asOf=${encodeURIComponent(asOf.value)}`].filter(Boolean).join('&') : query
 
-/** The map's view: its own parameters plus `asOf`; the canonical query without `?`. */
+/** How the home page draws the map: the table (the default) or the bubble view. */
+export const MAP_VIEWS = ['table', 'bubbles'] as const
+export type MapView = (typeof MAP_VIEWS)[number]
+
+/**
+ * The map's view: its own parameters plus `view` and `asOf`; the canonical query without `?`.
+ */
 export function parseMapView(input: Input) {
   const params = input instanceof URLSearchParams ? input : new URLSearchParams(entries(input))
-  const rest = new URLSearchParams([...params].filter(([k]) => k !== 'asOf'))
+  // Suggestions connect products to needs, so the product-type rows have none: the form's
+  // "include suggestions" is dropped there (a redirect to the one URL), not refused.
+  const types = params.get('axis') === 'types'
+  const rest = new URLSearchParams(
+    [...params].filter(([k]) => k !== 'asOf' && k !== 'view' && !(types && k === 'mode')),
+  )
   const map = parseMapParams(rest, { allowUnknown: true })
   const asOf = readAsOf(params)
-  const issues = [...(map.ok ? [] : map.issues), ...(asOf.ok ? [] : asOf.issues)]
-  if (!map.ok || !asOf.ok) return { ok: false as const, issues }
+  const views = params.getAll('view').filter((v) => v.trim() !== '')
+  const view = (views[0]?.trim() || 'table') as MapView
+  const viewIssues: FilterIssue[] =
+    views.length > 1
+      ? [{ param: 'view', message: 'Give this parameter only once.' }]
+      : MAP_VIEWS.includes(view)
+        ? []
+        : [{ param: 'view', message: `Use ${MAP_VIEWS.join(' or ')}.` }]
+  const issues = [...(map.ok ? [] : map.issues), ...(asOf.ok ? [] : asOf.issues), ...viewIssues]
+  if (!map.ok || !asOf.ok || viewIssues.length > 0) return { ok: false as const, issues }
+  const query = [map.query, view === 'table' ? '' : `view=${view}`].filter(Boolean).join('&')
   return {
     ok: true as const,
     params: map.params,
+    view,
     asOf: asOf.asOf,
-    query: withAsOf(map.query, asOf.asOf),
+    query: withAsOf(query, asOf.asOf),
   }
 }
 

@@ -25,6 +25,8 @@ const theme = (slug: string, colour = '#1f6f5c') => ({
 
 const matrix: Matrix = {
   axis: 'learning-needs',
+  mode: 'confirmed',
+  suggestions: null,
   programme: { id: 2, slug: 'strengthening-civil-society', name: 'Strengthening Civil Society' },
   themes: [theme('gender'), theme('environment', '#7a3b00')],
   rows: [

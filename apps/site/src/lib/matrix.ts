@@ -12,14 +12,12 @@ import {
   toSearchParams,
 } from '@repo/types'
 
-export type Level = 0 | 1 | 2 | 3 | 4
+import { dotRem, DOT_MAX_REM, DOT_MIN_REM, type Level, levelFor } from './levels'
+
+export { DOT_MAX_REM, DOT_MIN_REM, type Level, levelFor }
 
 /** How strongly each level shows the theme colour (mixed with white). */
 export const LEVEL_STRENGTH: Record<Level, number> = { 0: 0, 1: 0.25, 2: 0.5, 3: 0.75, 4: 1 }
-
-/** Smallest and largest dot diameter, in rem. */
-export const DOT_MIN_REM = 0.5
-export const DOT_MAX_REM = 1.75
 
 export type CellEncoding = {
   count: number
@@ -33,13 +31,6 @@ export type CellEncoding = {
   /** Dot fill, and the text colour that reads on it. */
   fill: string
   text: '#111111' | '#ffffff'
-}
-
-/** The level of `count` when the largest count on the map is `max`: ⌈4·count/max⌉, 0 for none. */
-export function levelFor(count: number, max: number): Level {
-  if (!Number.isFinite(count) || count <= 0) return 0
-  if (max <= 0 || count >= max) return 4
-  return Math.min(4, Math.max(1, Math.ceil((4 * count) / max))) as Level
 }
 
 /** `hex` mixed with white: `strength` 1 is the colour itself, 0 is white. */
@@ -56,23 +47,31 @@ export function tint(hex: string, strength: number): string {
 export function encodeCell(count: number, max: number, colour: string): CellEncoding {
   const level = levelFor(count, max)
   const gap = level === 0
-  const dotRem = gap
-    ? 0
-    : Number(
-        (DOT_MIN_REM + (DOT_MAX_REM - DOT_MIN_REM) * Math.sqrt(Math.min(1, count / max))).toFixed(
-          3,
-        ),
-      )
   const fill = gap ? '#ffffff' : tint(colour, LEVEL_STRENGTH[level])
   return {
     count,
     level,
     gap,
     className: `cell-l${level}`,
-    dotRem,
+    dotRem: dotRem(count, max),
     fill,
     text: readableTextOn(fill),
   }
+}
+
+/**
+ * The dots' fills, as one style sheet for the whole table (column by column, level by level),
+ * rather than a style on each of the hundreds of cells.
+ */
+export function dotStyleSheet(themes: Pick<ThemeRef, 'colour'>[]): string {
+  return themes
+    .flatMap((t, c) =>
+      ([1, 2, 3, 4] as const).map(
+        (level) =>
+          `.matrix td:nth-child(${c + 2}).l${level} i{background:${tint(t.colour, LEVEL_STRENGTH[level])}}`,
+      ),
+    )
+    .join('')
 }
 
 /** The count bands of each level for a map whose largest count is `max` (empty bands left out). */

@@ -11,6 +11,10 @@ describe('URL policy', () => {
     ['/products', '?theme=b&theme=a&sort=-year&page=1', '/products?theme=a&theme=b'],
     ['/', '?axis=types&fbclid=abc', '/?axis=types'],
     ['/', '?axis=learning-needs', '/'],
+    ['/', '?mode=confirmed', '/'],
+    ['/', '?axis=types&mode=suggested', '/?axis=types'],
+    ['/', '?view=table&mode=suggested', '/?mode=suggested'],
+    ['/', '?view=bubbles&axis=types', '/?axis=types&view=bubbles'],
     ['/learning-needs', '?coverage=open&utm_campaign=z', '/learning-needs?coverage=open'],
     ['/products/some-product', '?fbclid=abc', '/products/some-product'],
     ['/about', '?x=1', '/about'],
@@ -20,11 +24,23 @@ describe('URL policy', () => {
     expect(decideUrl(path, search)).toEqual({ kind: 'redirect', location })
   })
 
+  it('should refuse a path whose escapes are not UTF-8 text (Next answers it with a 500)', () => {
+    for (const path of ['/products/%FF', '/n/%C3/1', '/learning-needs/%E2%82']) {
+      const d = decideUrl(path, '')
+      expect(d.kind, path).toBe('invalid')
+      if (d.kind === 'invalid') expect(d.issues[0]!.param).toBe('path')
+    }
+    expect(decideUrl('/products/caf%C3%A9', '').kind).toBe('ok')
+    expect(decideUrl('/n/%00/1', '').kind).toBe('ok')
+  })
+
   it('should leave canonical URLs alone', () => {
     for (const [path, search] of [
       ['/products', '?theme=a&type=report'],
       ['/products', ''],
       ['/', '?programme=dialogue-and-dissent&axis=types'],
+      ['/', '?mode=suggested'],
+      ['/', '?mode=suggested&view=bubbles'],
       ['/learning-needs', '?kind=knowledge-gap&coverage=open'],
       ['/themes/civic-space', ''],
     ]) {
@@ -37,6 +53,8 @@ describe('URL policy', () => {
     expect(d).toMatchObject({ kind: 'invalid', fixed: '/products?theme=a' })
     expect(d.kind === 'invalid' && d.issues.map((i) => i.param)).toEqual(['type'])
     expect(decideUrl('/', '?axis=diagonal')).toMatchObject({ kind: 'invalid', fixed: '/' })
+    expect(decideUrl('/', '?mode=guessed')).toMatchObject({ kind: 'invalid', fixed: '/' })
+    expect(decideUrl('/', '?view=pie&mode=suggested')).toMatchObject({ kind: 'invalid' })
     expect(decideUrl('/learning-needs', '?priority=urgent')).toMatchObject({ kind: 'invalid' })
   })
 

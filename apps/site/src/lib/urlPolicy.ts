@@ -49,6 +49,18 @@ const withQuery = (path: string, query: string) => (query ? `${path}?${query}` :
 
 /** What to do with a request for `pathname?search`. */
 export function decideUrl(pathname: string, search: string): UrlDecision {
+  // Next answers a path whose escapes are not UTF-8 (`/products/%FF`) with a 500: refuse it here.
+  try {
+    decodeURIComponent(pathname)
+  } catch {
+    return {
+      kind: 'invalid',
+      issues: [
+        { param: 'path', message: 'The address has an escape (%…) that is not UTF-8 text.' },
+      ],
+      fixed: '/',
+    }
+  }
   // `/products/` is `/products` (Next's own trailing-slash redirect is switched off: it copies
   // the query into Location undecoded-and-reencoded wrongly for some non-ASCII queries).
   if (pathname.length > 1 && pathname.endsWith('/')) {

@@ -122,10 +122,13 @@ describe('the update cycle, seen from the site', () => {
     const slug = need.slug
     const theme = product.themes[0]!.slug
     const changed = dates.rows[slug]!.cells[theme]!
+    const column = (await sdk.map.matrix()).themes.findIndex((t) => t.slug === theme)
+    expect(column).toBeGreaterThanOrEqual(0)
+    // The theme's cell in the need's row: after the row header and the cells before it.
     const titleOf = (page: string) =>
       page.match(
         new RegExp(
-          `<tr[^>]*data-row-key="${slug}"(?:(?!</tr>)[\\s\\S])*?<td[^>]*data-theme="${theme}"[^>]*>\\s*<a[^>]*title="([^"]+)"`,
+          `<tr[^>]*data-row-key="${slug}"[^>]*><th[\\s\\S]*?</th>(?:<td[\\s\\S]*?</td>){${column}}<td[^>]*><a[^>]*title="([^"]+)"`,
         ),
       )?.[1]
     const page = await until('/', (p) => titleOf(p) !== undefined)
@@ -146,7 +149,11 @@ describe('the update cycle, seen from the site', () => {
     expect(res.status).toBe(201)
     const { at } = (await res.json()) as { at: string }
     const reviewed = await until('/', (p) => p.includes(`reviewed ${short(at)}`))
-    expect(reviewed).toContain(`title="changed ${day}, reviewed ${short(at)}"`)
+    // The cell keeps its own date; the need's row says when it was reviewed, for all its cells.
+    expect(titleOf(reviewed)).toBe(`changed ${day}`)
+    expect(reviewed).toMatch(
+      new RegExp(`data-row-key="${slug}"[^>]*><th[^>]*>(?:(?!</th>).)*reviewed ${short(at)}`),
+    )
     expect(page).toContain('id="dates-legend"')
     expect(page).toContain('“Reviewed, no change”')
   })

@@ -3,11 +3,13 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import {
+  cellStatus,
   citation,
   COLLECTIONS,
   createClient,
   type KnowledgeMapClient,
   type Matrix,
+  rowStatus,
   toSearchParams,
 } from '@repo/types'
 import {
@@ -111,11 +113,11 @@ describe('the public site in a real browser', () => {
       for (const row of matrix.rows) {
         for (const t of themes) {
           const cell = page.locator(
-            `#map-table tbody tr[data-row-key="${row.key}"] td[data-theme="${t.slug}"]`,
+            `#map-table tbody tr[data-row-key="${row.key}"] td:nth-of-type(${themes.indexOf(t) + 1})`,
           )
-          expect(await cell.locator('.count').textContent()).toBe(String(row.cells[t.slug]))
+          expect(await cell.locator('b').textContent()).toBe(String(row.cells[t.slug]))
           expect(await cell.getAttribute('class')).toMatch(
-            row.cells[t.slug] === 0 ? /^cell-l0$/ : /^cell-l[1-4]$/,
+            row.cells[t.slug] === 0 ? /^l0$/ : /^l[1-4]$/,
           )
         }
         const isGap = row.total === 0
@@ -150,7 +152,9 @@ describe('the public site in a real browser', () => {
       const count = row!.cells[theme.slug]!
       await page.goto(`${site.url}/`)
       await page
-        .locator(`#map-table tbody tr[data-row-key="${row!.key}"] td[data-theme="${theme.slug}"] a`)
+        .locator(
+          `#map-table tbody tr[data-row-key="${row!.key}"] td:nth-of-type(${themes.indexOf(theme) + 1}) a`,
+        )
         .click()
       const expectedQuery = toSearchParams({ learningNeeds: [row!.key], themes: [theme.slug] })
       await page.waitForURL(`${site.url}/products?${expectedQuery}`)
@@ -369,42 +373,123 @@ describe('the public site in a real browser', () => {
     })
   })
 
+  it('should switch between confirmed coverage and suggestions, with and without JavaScript', async () => {
+    await withDiagnostics('map-modes', page, async () => {
+      const suggestedMap = await sdk.map.matrix({ mode: 'suggested' })
+      const row = suggestedMap.rows.find((r) => rowStatus(r) === 'suggested')
+      expect(row, 'the real seed has needs the map suggests products for').toBeDefined()
+      const cellsOf = (target: Page) =>
+        target
+          .locator(`#map-table tbody tr[data-row-key="${row!.key}"] td:not(.total)`)
+          .evaluateAll((tds) => tds.map((td) => [td.className, td.textContent ?? '']))
+
+      await page.goto(`${site.url}/`)
+      expect(await page.getByLabel('Confirmed only').isChecked()).toBe(true)
+      // Confirmed only: the need's cells are gaps, whatever the map would suggest.
+      for (const [className] of await cellsOf(page)) expect(className).toBe('l0')
+      await page.getByLabel('Include suggestions').check()
+      await page.waitForURL(`${site.url}/?mode=suggested`)
+      const cells = await cellsOf(page)
+      for (const [c, t] of suggestedMap.themes.entries()) {
+        const cell = cellStatus(row!, t.slug)
+        const [className, text] = cells[c]!
+        if (cell.status === 'suggested') {
+          expect(className).toBe('s')
+          expect(text).toBe(`${cell.count} suggested, not confirmed`)
+        } else expect(className).toBe('l0')
+      }
+      const header = page.locator(`#map-table tbody tr[data-row-key="${row!.key}"] th`)
+      expect(await header.locator('.badge-suggested').textContent()).toBe('Suggested only')
+      expect(await page.locator('#suggestions-note').textContent()).toMatch(/not links/)
+      expect(await page.locator('.legend').textContent()).toMatch(
+        /Dashed ring: suggested, not confirmed/,
+      )
+
+      // A suggested cell opens the need's suggestions, each with why it is suggested.
+      await page.locator(`#map-table tbody tr[data-row-key="${row!.key}"] td.s a`).first().click()
+      await page.waitForURL(`${site.url}/learning-needs/${row!.key}#suggested`)
+      const listed = await page.locator('#suggested li a').allTextContents()
+      expect(listed).toEqual(row!.suggested!.products.map((p) => p.title))
+      expect(await page.locator('#suggested li').first().textContent()).toMatch(/matched “/)
+
+      // The plain form, without JavaScript: "Show" sends every field, the URL stays canonical.
+      const plain = await browser.newContext({ javaScriptEnabled: false })
+      try {
+        const noJs = await plain.newPage()
+        await noJs.goto(`${site.url}/`)
+        await noJs.getByLabel('Include suggestions').check()
+        await noJs.getByRole('button', { name: 'Show' }).click()
+        await noJs.waitForURL(`${site.url}/?mode=suggested`)
+        expect((await cellsOf(noJs)).map(([className]) => className)).toEqual(
+          cells.map(([className]) => className),
+        )
+        await noJs.getByLabel('Bubbles').check()
+        await noJs.getByRole('button', { name: 'Show' }).click()
+        await noJs.waitForURL(`${site.url}/?mode=suggested&view=bubbles`)
+        const frame = noJs.locator('iframe.bubble-frame')
+        expect(await frame.getAttribute('src')).toBe('/map.svg?mode=suggested')
+        expect(await noJs.locator('#map-table').count()).toBe(0)
+        await noJs.getByRole('link', { name: 'The same map as a table' }).click()
+        await noJs.waitForURL(`${site.url}/?mode=suggested`)
+      } finally {
+        await plain.close()
+      }
+    })
+  })
+
   it('should be drivable with the keyboard alone', async () => {
     await withDiagnostics('keyboard', page, async () => {
       await page.goto(`${site.url}/`)
       await page.keyboard.press('Tab')
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
-      // Tab forward until the first cell of the map has the focus.
+      // Tab forward until the first cell link of the map has the focus (gaps have no link).
       let reached = false
-      for (let i = 0; i < 60 && !reached; i++) {
+      for (let i = 0; i < 80 && !reached; i++) {
         await page.keyboard.press('Tab')
         reached = await page.evaluate(
-          () => (document.activeElement as HTMLElement | null)?.matches('a.cell-link') ?? false,
+          () => (document.activeElement as HTMLElement | null)?.matches('.matrix td > a') ?? false,
         )
       }
       expect(reached).toBe(true)
+      // Where the focus is: row and column of its cell (a link, or a gap cell itself).
       const focused = () =>
         page.evaluate(() => {
           const el = document.activeElement as HTMLElement
-          return { row: el.dataset.row, col: el.dataset.col, href: el.getAttribute('href') }
+          const td = el.closest('td')!
+          const tr = td.parentElement as HTMLTableRowElement
+          const body = tr.parentElement as HTMLTableSectionElement
+          return {
+            row: [...body.rows].indexOf(tr),
+            col: [...tr.querySelectorAll('td:not(.total)')].indexOf(td),
+            href: el.getAttribute('href'),
+          }
         })
-      expect(await focused()).toMatchObject({ row: '0', col: '0' })
+      const last = matrix.themes.length - 1
+      const start = await focused()
+      // A need's cell links to its short address, which redirects to the products it counts.
+      expect(start.href).toMatch(/^\/n\/[^/]+\/[^/]+$/)
       await page.keyboard.press('ArrowRight')
-      expect(await focused()).toMatchObject({ row: '0', col: '1' })
+      expect(await focused()).toMatchObject({ row: start.row, col: Math.min(start.col + 1, last) })
       await page.keyboard.press('ArrowDown')
-      expect(await focused()).toMatchObject({ row: '1', col: '1' })
+      expect(await focused()).toMatchObject({
+        row: start.row + 1,
+        col: Math.min(start.col + 1, last),
+      })
       await page.keyboard.press('End')
-      expect(await focused()).toMatchObject({ row: '1', col: String(matrix.themes.length - 1) })
+      expect(await focused()).toMatchObject({ row: start.row + 1, col: last })
       await page.keyboard.press('Home')
+      expect(await focused()).toMatchObject({ row: start.row + 1, col: 0 })
       await page.keyboard.press('ArrowUp')
+      expect(await focused()).toMatchObject({ row: start.row, col: 0 })
+      for (let c = 0; c < start.col; c++) await page.keyboard.press('ArrowRight')
       const target = await focused()
-      expect(target).toMatchObject({ row: '0', col: '0' })
+      expect(target).toEqual(start)
       // The focus ring is visible.
       expect(
         await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle),
       ).not.toBe('none')
       await page.keyboard.press('Enter')
-      await page.waitForURL(`${site.url}${target.href}`)
+      await page.waitForURL(/\/products\?(.*&)?need=/)
     })
   })
 
@@ -413,6 +498,8 @@ describe('the public site in a real browser', () => {
     const need = matrix.rows[0]!
     const pages = {
       map: '/',
+      'map-suggested': '/?mode=suggested',
+      'map-bubbles': '/?view=bubbles',
       products: '/products',
       product: `/products/${product.slug}`,
       'learning-need': `/learning-needs/${need.key}`,

@@ -20,6 +20,11 @@ import { publishedListIndexes } from '../listIndexes'
 import { resolveSlugFilters } from '../../hooks/resolveSlugFilters'
 import { indexForSearch, searchIndexField } from '../../search/fields'
 import { suggestionEndpoints } from '../../suggest/endpoints'
+import {
+  forgetSuggestionsBeforeDelete,
+  queueSuggestionsAfterChange,
+  queueSuggestionsAfterDelete,
+} from '../../suggest/hooks'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
 import { recordChangesAfterChange, recordChangesAfterDelete } from '../../hooks/recordChanges'
@@ -75,9 +80,16 @@ export const KnowledgeProducts: CollectionConfig = {
       syncCoverageAfterChange,
       reviewAfterChange,
       recordChangesAfterChange,
+      queueSuggestionsAfterChange,
       revalidateSiteAfterChange,
     ],
-    afterDelete: [syncCoverageAfterDelete, recordChangesAfterDelete, revalidateSiteAfterDelete],
+    beforeDelete: [forgetSuggestionsBeforeDelete],
+    afterDelete: [
+      syncCoverageAfterDelete,
+      recordChangesAfterDelete,
+      revalidateSiteAfterDelete,
+      queueSuggestionsAfterDelete,
+    ],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },

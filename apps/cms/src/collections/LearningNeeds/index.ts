@@ -27,6 +27,11 @@ import { linkProductsFromNeed } from './hooks/linkProducts'
 import { lastReviewedAt, reviewedEndpoint } from './reviewed'
 import { indexForSearch, searchIndexField } from '../../search/fields'
 import { suggestionEndpoints } from '../../suggest/endpoints'
+import {
+  forgetSuggestionsBeforeDelete,
+  queueSuggestionsAfterChange,
+  queueSuggestionsAfterDelete,
+} from '../../suggest/hooks'
 
 const SCOPE = 'raisedBy'
 const coverageOptions = COVERAGE.map((c) => ({ ...c }))
@@ -75,9 +80,11 @@ export const LearningNeeds: CollectionConfig = {
       linkProductsFromNeed,
       reviewAfterChange,
       recordChangesAfterChange,
+      queueSuggestionsAfterChange,
       revalidateSiteAfterChange,
     ],
-    afterDelete: [recordChangesAfterDelete, revalidateSiteAfterDelete],
+    beforeDelete: [forgetSuggestionsBeforeDelete],
+    afterDelete: [recordChangesAfterDelete, revalidateSiteAfterDelete, queueSuggestionsAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },

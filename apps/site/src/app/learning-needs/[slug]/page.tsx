@@ -55,11 +55,14 @@ export default async function LearningNeedPage({ params, searchParams }: Props) 
   const dated = parseAsOfOnly(await searchParams)
   const asOf = dated.ok ? dated.asOf : undefined
   const client = await cms()
-  const [products, insights, dates] = await Promise.all([
+  const [products, insights, dates, suggestedMap] = await Promise.all([
     client.products.search({ learningNeeds: [need.slug], limit: 100, asOf: asOf?.value }),
     client.insights.list({ learningNeeds: [need.slug], limit: 50 }),
     cellDatesOrNone(client, 'learning-needs'),
+    // Suggestions are today's: a dated view shows none. Without them the page still stands.
+    asOf ? null : client.map.matrix({ mode: 'suggested' }).catch(() => null),
   ])
+  const suggested = suggestedMap?.rows.find((r) => r.key === need.slug)?.suggested?.products ?? []
   const cycle = dates.dates.rows[need.slug]
   const productsChanged = Object.values(cycle?.cells ?? {})
     .sort()
@@ -193,6 +196,26 @@ export default async function LearningNeedPage({ params, searchParams }: Props) 
               </p>
             )}
           </section>
+          {suggested.length > 0 ? (
+            <section id="suggested" aria-labelledby="suggested-heading">
+              <h2 id="suggested-heading">Suggested by the map, not confirmed</h2>
+              <p className="muted">
+                No editor has linked these products to this need. The map suggests them because they
+                share the need’s most distinctive terms; editors accept or dismiss each one.
+              </p>
+              <ul className="plain-list">
+                {suggested.map((p) => (
+                  <li key={String(p.id)}>
+                    {p.slug ? <Link href={`/products/${p.slug}`}>{p.title}</Link> : p.title}{' '}
+                    <span className="muted">
+                      matched {p.terms.map((t) => `“${t}”`).join(', ')} (
+                      {Math.round(p.strength * 100)}% of the need’s terms)
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section aria-labelledby="insights-heading">
             <h2 id="insights-heading">Insights</h2>
             {insights.docs.length > 0 ? (

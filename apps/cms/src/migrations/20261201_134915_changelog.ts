@@ -105,6 +105,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`search_misses_id\` integer,
   	\`need_reviews_id\` integer,
   	\`suggestion_decisions_id\` integer,
+  	\`suggested_coverage_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`knowledge_products_id\`) REFERENCES \`knowledge_products\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`learning_needs_id\`) REFERENCES \`learning_needs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -118,11 +119,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`review_events_id\`) REFERENCES \`review_events\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`search_misses_id\`) REFERENCES \`search_misses\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`need_reviews_id\`) REFERENCES \`need_reviews\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`suggestion_decisions_id\`) REFERENCES \`suggestion_decisions\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`suggestion_decisions_id\`) REFERENCES \`suggestion_decisions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`suggested_coverage_id\`) REFERENCES \`suggested_coverage\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(
-    sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "knowledge_products_id", "learning_needs_id", "insights_id", "partnerships_id", "programmes_id", "themes_id", "organisations_id", "media_id", "users_id", "review_events_id", "search_misses_id", "need_reviews_id", "suggestion_decisions_id") SELECT "id", "order", "parent_id", "path", "knowledge_products_id", "learning_needs_id", "insights_id", "partnerships_id", "programmes_id", "themes_id", "organisations_id", "media_id", "users_id", "review_events_id", "search_misses_id", "need_reviews_id", "suggestion_decisions_id" FROM \`payload_locked_documents_rels\`;`,
+    sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "knowledge_products_id", "learning_needs_id", "insights_id", "partnerships_id", "programmes_id", "themes_id", "organisations_id", "media_id", "users_id", "review_events_id", "search_misses_id", "need_reviews_id", "suggestion_decisions_id", "suggested_coverage_id") SELECT "id", "order", "parent_id", "path", "knowledge_products_id", "learning_needs_id", "insights_id", "partnerships_id", "programmes_id", "themes_id", "organisations_id", "media_id", "users_id", "review_events_id", "search_misses_id", "need_reviews_id", "suggestion_decisions_id", "suggested_coverage_id" FROM \`payload_locked_documents_rels\`;`,
   )
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(
@@ -176,5 +178,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   )
   await db.run(
     sql`CREATE INDEX \`payload_locked_documents_rels_suggestion_decisions_id_idx\` ON \`payload_locked_documents_rels\` (\`suggestion_decisions_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_suggested_coverage_id_idx\` ON \`payload_locked_documents_rels\` (\`suggested_coverage_id\`);`,
   )
 }
