@@ -36,6 +36,9 @@ import { searchMissesEndpoints } from './endpoints/searchMisses'
 import { type Env, getEnv } from './env'
 import { productSearchEndpoint, productStreamEndpoint, searchEndpoint } from './endpoints/search'
 import { ensureMongoSearchIndexes } from './search/mongodb'
+import { backfillChangeLogIfEmpty } from './changes/backfill'
+import { MapCellDates } from './collections/MapCellDates'
+import { MapChanges } from './collections/MapChanges'
 import { storagePlugins } from './storage'
 import { migrations } from './migrations'
 import { jobsConfig } from './review/jobs'
@@ -136,6 +139,8 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
       SearchMisses,
       NeedReviews,
       SuggestionDecisions,
+      MapChanges,
+      MapCellDates,
       SuggestedCoverage,
     ]),
     globals: [SuggestionStatus],
@@ -157,7 +162,11 @@ export async function createConfig(options: ConfigOptions = {}): Promise<Sanitiz
     ],
     onInit: async (payload) => {
       // MongoDB: the text indexes (SQLite's FTS5 tables come with the migrations).
-      if (payload.db.name === 'mongoose') await ensureMongoSearchIndexes(payload)
+      if (payload.db.name === 'mongoose') {
+        await ensureMongoSearchIndexes(payload)
+        // SQLite fills the changelog in a migration; MongoDB has none, so once here.
+        await backfillChangeLogIfEmpty(payload)
+      }
       // A database that never had its suggestions computed (one migrated from before they
       // existed) gets them from the job runner.
       const status = await readSuggestionStatus(payload).catch(() => null)

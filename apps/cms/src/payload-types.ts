@@ -80,6 +80,8 @@ export interface Config {
     'search-misses': SearchMiss;
     'need-reviews': NeedReview;
     'suggestion-decisions': SuggestionDecision;
+    'map-changes': MapChange;
+    'map-cell-dates': MapCellDate;
     'suggested-coverage': SuggestedCoverage;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -117,6 +119,8 @@ export interface Config {
     'search-misses': SearchMissesSelect<false> | SearchMissesSelect<true>;
     'need-reviews': NeedReviewsSelect<false> | NeedReviewsSelect<true>;
     'suggestion-decisions': SuggestionDecisionsSelect<false> | SuggestionDecisionsSelect<true>;
+    'map-changes': MapChangesSelect<false> | MapChangesSelect<true>;
+    'map-cell-dates': MapCellDatesSelect<false> | MapCellDatesSelect<true>;
     'suggested-coverage': SuggestedCoverageSelect<false> | SuggestedCoverageSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -762,6 +766,45 @@ export interface SuggestionDecision {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "map-changes".
+ */
+export interface MapChange {
+  id: number;
+  eventId: string;
+  seq: string;
+  kind: 'added' | 'updated' | 'linked' | 'unlinked' | 'coverage' | 'withdrawn';
+  recordCollection: string;
+  recordId: string;
+  at: string;
+  title?: string | null;
+  listed: boolean;
+  fields?: string[] | null;
+  themes?: string[] | null;
+  relatedCollection?: string | null;
+  relatedId?: string | null;
+  coverageFrom?: ('open' | 'partial' | 'covered') | null;
+  coverageTo?: ('open' | 'partial' | 'covered') | null;
+  reason?: string | null;
+  cells?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "map-cell-dates".
+ */
+export interface MapCellDate {
+  id: number;
+  key: string;
+  axis: 'learning-needs' | 'types';
+  row: string;
+  theme?: string | null;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * The strong suggestions per learning need that the public map shows in “include suggestions” mode. Written by the recompute job only; accept or dismiss suggestions on a need or in the triage view.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -963,6 +1006,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'suggestion-decisions';
         value: number | SuggestionDecision;
+      } | null)
+    | ({
+        relationTo: 'map-changes';
+        value: number | MapChange;
+      } | null)
+    | ({
+        relationTo: 'map-cell-dates';
+        value: number | MapCellDate;
       } | null)
     | ({
         relationTo: 'suggested-coverage';
@@ -1383,6 +1434,43 @@ export interface SuggestionDecisionsSelect<T extends boolean = true> {
   by?: T;
   at?: T;
   why?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "map-changes_select".
+ */
+export interface MapChangesSelect<T extends boolean = true> {
+  eventId?: T;
+  seq?: T;
+  kind?: T;
+  recordCollection?: T;
+  recordId?: T;
+  at?: T;
+  title?: T;
+  listed?: T;
+  fields?: T;
+  themes?: T;
+  relatedCollection?: T;
+  relatedId?: T;
+  coverageFrom?: T;
+  coverageTo?: T;
+  reason?: T;
+  cells?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "map-cell-dates_select".
+ */
+export interface MapCellDatesSelect<T extends boolean = true> {
+  key?: T;
+  axis?: T;
+  row?: T;
+  theme?: T;
+  at?: T;
   updatedAt?: T;
   createdAt?: T;
 }

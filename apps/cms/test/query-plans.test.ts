@@ -33,6 +33,8 @@ const BIG = new Set([
   '_knowledge_products_v_rels',
   '_knowledge_products_v_texts',
   'search_facets',
+  'map_changes',
+  'map_changes_texts',
 ])
 
 /** The combinations of the site's product search (facets, text, sorts, paging). */
@@ -140,12 +142,14 @@ describe('query plans of the public reads [sqlite]', () => {
     await cms?.close()
   })
 
-  /** Runs `read`, then EXPLAINs every SELECT it made that touches a product table. */
+  /** Runs `read`, then EXPLAINs every SELECT it made that touches a product or changelog table. */
   async function plansOf(read: () => Promise<unknown>) {
     captured.length = 0
     await read()
     const statements = captured.filter(
-      (s) => /^\s*(select|with)\b/i.test(s.sql) && /knowledge_products|search_facets/.test(s.sql),
+      (s) =>
+        /^\s*(select|with)\b/i.test(s.sql) &&
+        /knowledge_products|search_facets|map_changes|map_cell_dates/.test(s.sql),
     )
     const out: { sql: string; plan: string[]; top: string[] }[] = []
     for (const s of statements) {
@@ -271,6 +275,28 @@ describe('query plans of the public reads [sqlite]', () => {
             expect(res.status).toBe(200)
           })
           expectIndexed(plans)
+        }
+      })
+
+      it('should read the changelog and the cell dates by index', async () => {
+        const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)
+        for (const query of [
+          '?limit=20',
+          `?theme=communities-in-local-governance&from=${from}&limit=20`,
+          '?theme=communities-in-local-governance&theme=environmental-rights&page=3',
+          `?from=${from}&to=${from}`,
+          '/cells?axis=learning-needs',
+          '/cells?axis=types',
+        ]) {
+          const plans = await plansOf(async () => {
+            const res = await cms.fetch(`${cms.baseUrl}/api/changes${query}`)
+            expect(res.status).toBe(200)
+          })
+          expectIndexed(plans)
+          // The page comes off the (listed, seq) index in order: no sort of every match.
+          for (const { sql, plan } of plans.filter((p) => /order by \S*seq/i.test(p.sql))) {
+            expect(plan.join('\n'), sql).not.toMatch(/TEMP B-TREE/)
+          }
         }
       })
     })

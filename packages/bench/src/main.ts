@@ -7,7 +7,7 @@
  *   pnpm bench                                # all, 3 runs of 5 s per load figure
  *   pnpm --filter @repo/bench bench -- --only api,matrix --runs 1 --seconds 3
  *
- * Options: --only api,matrix,sdk,site,search,default,sitemap,suggestions   --runs N   --seconds N
+ * Options: --only api,matrix,changes,sdk,site,search,default,sitemap,suggestions   --runs N   --seconds N
  *   --database <file>
  *   --cms-root <dir>   run the CMS built in another checkout (e.g. a worktree of an older commit,
  *                      for the "before" of the default-request figure; results labelled `before`)
@@ -25,6 +25,7 @@ import Database from 'libsql'
 
 import { benchApi } from './api.js'
 import { benchDefaultRequest } from './default-request.js'
+import { benchChanges } from './changes.js'
 import { benchMatrix } from './matrix.js'
 import { printTable, writeResult } from './results.js'
 import { benchSdk } from './sdk.js'
@@ -38,7 +39,10 @@ const repoRoot = findRepoRoot(here)
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
-    only: { type: 'string', default: 'site,search,api,matrix,sdk,default,sitemap,suggestions' },
+    only: {
+      type: 'string',
+      default: 'site,search,api,matrix,changes,sdk,default,sitemap,suggestions',
+    },
     runs: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '5' },
     database: { type: 'string' },
@@ -190,6 +194,8 @@ try {
   }
   if (only.has('matrix'))
     summaries.matrix = await benchMatrix({ repoRoot, cmsUrl: cms.url, runs, admin })
+  if (only.has('changes'))
+    summaries.changes = await benchChanges({ repoRoot, cmsUrl: cms.url, runs, admin })
   if (only.has('sdk'))
     summaries.sdk = await benchSdk({ repoRoot, cmsUrl: cms.url, dbFile, runs: Math.min(runs, 2) })
 

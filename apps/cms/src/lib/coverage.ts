@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { type Coverage, COLLECTIONS, coverageFromCount } from '@repo/types'
 import type { PayloadRequest, Where } from 'payload'
 
+import { recordChanges } from '../changes/store'
 import { queueRevalidation } from '../hooks/revalidateSite'
 
 export type CoverageTrigger = { product?: string | number; reason: string }
@@ -115,6 +116,8 @@ export async function recomputeCoverage(
       req,
     })
   }
+  // The coverage history is the need's, written without its hooks: its changelog entries here.
+  await recordChanges(req, { collection: COLLECTIONS.learningNeeds, id: needId })
   if (need._status === 'published' && !need.deletedAt) {
     queueRevalidation(req, { collection: COLLECTIONS.learningNeeds, slug: need.slug ?? undefined })
   }

@@ -6,6 +6,8 @@ import * as migration_20261201_091618_stated_needs_proposals_unmet_searches_revi
 import * as migration_20261201_121312_search_first_published_suggestions from './20261201_121312_search_first_published_suggestions'
 import * as migration_20261201_121313_search_fts from './20261201_121313_search_fts'
 import * as migration_20261201_125232_suggested_coverage from './20261201_125232_suggested_coverage'
+import * as migration_20261201_134915_changelog from './20261201_134915_changelog'
+import * as migration_20261201_134916_changelog_backfill from './20261201_134916_changelog_backfill'
 
 export const migrations = [
   {
@@ -47,5 +49,15 @@ export const migrations = [
     up: migration_20261201_125232_suggested_coverage.up,
     down: migration_20261201_125232_suggested_coverage.down,
     name: '20261201_125232_suggested_coverage',
+  },
+  {
+    up: migration_20261201_134915_changelog.up,
+    down: migration_20261201_134915_changelog.down,
+    name: '20261201_134915_changelog',
+  },
+  {
+    up: migration_20261201_134916_changelog_backfill.up,
+    down: migration_20261201_134916_changelog_backfill.down,
+    name: '20261201_134916_changelog_backfill',
   },
 ]

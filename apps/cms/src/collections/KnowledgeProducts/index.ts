@@ -27,6 +27,7 @@ import {
 } from '../../suggest/hooks'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
+import { recordChangesAfterChange, recordChangesAfterDelete } from '../../hooks/recordChanges'
 import { syncCoverageAfterChange, syncCoverageAfterDelete } from './hooks/syncCoverage'
 
 const SCOPE = 'partnerships'
@@ -78,11 +79,17 @@ export const KnowledgeProducts: CollectionConfig = {
     afterChange: [
       syncCoverageAfterChange,
       reviewAfterChange,
+      recordChangesAfterChange,
       queueSuggestionsAfterChange,
       revalidateSiteAfterChange,
     ],
     beforeDelete: [forgetSuggestionsBeforeDelete],
-    afterDelete: [syncCoverageAfterDelete, revalidateSiteAfterDelete, queueSuggestionsAfterDelete],
+    afterDelete: [
+      syncCoverageAfterDelete,
+      recordChangesAfterDelete,
+      revalidateSiteAfterDelete,
+      queueSuggestionsAfterDelete,
+    ],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },

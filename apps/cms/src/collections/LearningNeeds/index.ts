@@ -21,6 +21,7 @@ import { publishedListIndexes } from '../listIndexes'
 import { resolveSlugFilters } from '../../hooks/resolveSlugFilters'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { reviewAfterChange, reviewBeforeChange } from '../../hooks/reviewWorkflow'
+import { recordChangesAfterChange, recordChangesAfterDelete } from '../../hooks/recordChanges'
 import { applyCoverage } from './hooks/applyCoverage'
 import { linkProductsFromNeed } from './hooks/linkProducts'
 import { lastReviewedAt, reviewedEndpoint } from './reviewed'
@@ -78,11 +79,12 @@ export const LearningNeeds: CollectionConfig = {
     afterChange: [
       linkProductsFromNeed,
       reviewAfterChange,
+      recordChangesAfterChange,
       queueSuggestionsAfterChange,
       revalidateSiteAfterChange,
     ],
     beforeDelete: [forgetSuggestionsBeforeDelete],
-    afterDelete: [revalidateSiteAfterDelete, queueSuggestionsAfterDelete],
+    afterDelete: [recordChangesAfterDelete, revalidateSiteAfterDelete, queueSuggestionsAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },

@@ -1,10 +1,4 @@
-import {
-  CHANGE_KINDS,
-  type ChangeFilter,
-  DEFAULT_LIMIT,
-  KnowledgeMapError,
-  parseChangeFilter,
-} from '@repo/types'
+import { CHANGE_KINDS, type ChangeFilter, DEFAULT_LIMIT, parseChangeFilter } from '@repo/types'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
@@ -41,31 +35,10 @@ export default async function ChangesPage({ searchParams }: Props) {
   const r = parse(await searchParams)
   const { filter } = r
   const client = await cms()
-  let page: Awaited<ReturnType<typeof client.changes.list>>
-  let themes: Awaited<ReturnType<typeof client.themes.list>>
-  try {
-    ;[page, themes] = await Promise.all([
-      client.changes.list(filter),
-      client.themes.list({ limit: 100 }),
-    ])
-  } catch (err) {
-    // The CMS derives the log from every published version, up to a size (503 beyond it).
-    if (err instanceof KnowledgeMapError && err.status === 503) {
-      return (
-        <>
-          <h1>What changed on the map</h1>
-          <div className="panel" role="status">
-            <p>
-              The changelog is not available on this map yet: it has grown past the size the CMS
-              derives it for. <Link href="/feeds/new.atom">What’s new</Link> still lists new and
-              updated records.
-            </p>
-          </div>
-        </>
-      )
-    }
-    throw err
-  }
+  const [page, themes] = await Promise.all([
+    client.changes.list(filter),
+    client.themes.list({ limit: 100 }),
+  ])
   const chosen = new Set(filter.themes)
   const first = (filter.page - 1) * filter.limit + 1
 
