@@ -202,7 +202,9 @@ describeEachDatabase('the changelog kept as changes happen', (kind) => {
         expect(is.changes).toEqual(should.changes)
         expect(Object.fromEntries(is.cells)).toEqual(Object.fromEntries(should.cells))
       }),
-      { numRuns: 12 },
+      // A fixed seed (CI is the same every run); this one once found that a product deleted
+      // for good after its unpublish left review events the derivation could not read.
+      { numRuns: 12, seed: -373153203 },
     )
     // Each page of `/api/changes` is the derived log filtered, newest first, sliced.
     const log = (await expected()).changes

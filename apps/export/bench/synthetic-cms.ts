@@ -119,6 +119,19 @@ export async function startSyntheticCms(
         limit,
         false,
       )
+    } else if (url.pathname === '/api/map/matrix') {
+      // No learning needs here: a map with no rows, so no product is suggested for any.
+      const mode = url.searchParams.get('mode') === 'suggested' ? 'suggested' : 'confirmed'
+      body = {
+        axis: 'learning-needs',
+        mode,
+        suggestions:
+          mode === 'suggested' ? { threshold: 0.3, computedAt: now, pending: false } : null,
+        programme: null,
+        themes: [],
+        rows: [],
+        totals: { products: 0, byTheme: {} },
+      }
     } else if (url.pathname === '/api/search/knowledge-products') {
       const docs: Product[] = []
       for (let i = 1; i <= Math.min(rows, limit); i++) docs.push(syntheticProduct(i, now))

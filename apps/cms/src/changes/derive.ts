@@ -240,10 +240,12 @@ async function withdrawals(
     select: { record: true, at: true },
   })
   for (const e of events.docs) {
-    const record = e.record as { relationTo: string; value: unknown }
+    // A record deleted for good leaves its review events without a record: nothing to name.
+    const record = e.record as { relationTo: string; value: unknown } | null | undefined
     if (
-      record.relationTo !== COLLECTIONS.knowledgeProducts &&
-      record.relationTo !== COLLECTIONS.learningNeeds
+      !record ||
+      (record.relationTo !== COLLECTIONS.knowledgeProducts &&
+        record.relationTo !== COLLECTIONS.learningNeeds)
     ) {
       continue
     }

@@ -10,6 +10,8 @@ import { env } from '@/env'
 import { isNotFound } from '@/lib/cms'
 import { absoluteUrl, DATA_LICENCE, PUBLISHER, SITE_NAME } from '@/lib/seo'
 
+import { pathSegments } from './pathSegments'
+
 /** The year the map's tag URIs were minted: part of every id, never to change. */
 const TAG_DATE = '2026'
 
@@ -119,11 +121,11 @@ export const slugOfFeedFile = (file: string): string | undefined =>
  */
 export const slugFeedRoute =
   (build: (slug: string) => Promise<FeedInit>) =>
-  async (
-    request: Request,
-    { params }: { params: Promise<{ file: string }> },
-  ): Promise<Response> => {
-    const slug = slugOfFeedFile((await params).file)
+  async (request: Request): Promise<Response> => {
+    const file = pathSegments(request, 3)[0]
+    if (file === null)
+      return feedProblem(400, 'The feed name has an escape (%…) that is not UTF-8 text.')
+    const slug = file === undefined ? null : slugOfFeedFile(file)
     if (!slug) return feedProblem(404, 'No such feed: feed names end in .atom.')
     try {
       return feedResponse(request, await build(slug))

@@ -83,6 +83,20 @@ describe('site URL handling', () => {
     expect(html).toContain('href="/products?theme=x"')
     expect((await get(`${site.url}/learning-needs?priority=urgent`)).status).toBe(400)
   })
+
+  it('should answer an escape that is not UTF-8 with a 400 or 404, on pages, feeds and cells', async () => {
+    for (const path of [
+      '/products/%FF',
+      '/learning-needs/%E2%82',
+      '/feeds/themes/%FF.atom',
+      '/feeds/learning-needs/%C3.atom',
+      '/feeds/partnerships/%FF%FE.atom',
+      '/n/%FF/1',
+    ]) {
+      const status = (await get(`${site.url}${path}`)).status
+      expect([400, 404], path).toContain(status)
+    }
+  })
 })
 
 describe('a product page for reference managers', () => {
