@@ -47,12 +47,20 @@ const VIEWS: Record<string, (params: URLSearchParams) => Parsed> = {
 
 const withQuery = (path: string, query: string) => (query ? `${path}?${query}` : path)
 
+/** Whether a path's escapes decode as UTF-8 text (Next's route params throw on `%FF`). */
+export function isUtf8Path(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** What to do with a request for `pathname?search`. */
 export function decideUrl(pathname: string, search: string): UrlDecision {
   // Next answers a path whose escapes are not UTF-8 (`/products/%FF`) with a 500: refuse it here.
-  try {
-    decodeURIComponent(pathname)
-  } catch {
+  if (!isUtf8Path(pathname)) {
     return {
       kind: 'invalid',
       issues: [
