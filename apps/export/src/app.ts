@@ -230,16 +230,23 @@ export function createApp(deps: AppDeps): Express {
   })
 
   const viewContext = async (signal: AbortSignal): Promise<ViewContext> => {
-    const programmes = new Map<Id, string>()
-    const suggested = client.map.matrix({ mode: 'suggested' }, { signal })
-    for await (const p of client.programmes.iterate({ limit: 100 }, { signal })) {
-      programmes.set(p.id, p.name)
+    const readProgrammes = async () => {
+      const programmes = new Map<Id, string>()
+      for await (const p of client.programmes.iterate({ limit: 100 }, { signal })) {
+        programmes.set(p.id, p.name)
+      }
+      return programmes
     }
+    // Both at once, and both awaited: when the CMS is down, neither failure goes unhandled.
+    const [programmes, suggested] = await Promise.all([
+      readProgrammes(),
+      client.map.matrix({ mode: 'suggested' }, { signal }),
+    ])
     return {
       siteUrl: config.siteUrl,
       cmsPublicUrl: config.cmsPublicUrl,
       programmes,
-      suggestedNeeds: suggestedNeedsOf(await suggested),
+      suggestedNeeds: suggestedNeedsOf(suggested),
     }
   }
 
