@@ -40,3 +40,23 @@ export function sqliteStatements(payload: Payload) {
     },
   }
 }
+
+/** SQLite allows 32766 bound parameters per statement; stay well under it. */
+const MAX_PARAMS = 30_000
+
+/** Multi-row `INSERT`s of `rows` into `table`, as few statements as the parameter limit allows. */
+export function multiRowInserts(
+  table: string,
+  columns: string[],
+  rows: readonly (readonly SqlValue[])[],
+): SqlStatement[] {
+  const out: SqlStatement[] = []
+  const perStatement = Math.max(1, Math.min(500, Math.floor(MAX_PARAMS / columns.length)))
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `
+  const tuple = `(${columns.map(() => '?').join(', ')})`
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement)
+    out.push({ sql: head + chunk.map(() => tuple).join(', '), args: chunk.flat() })
+  }
+  return out
+}

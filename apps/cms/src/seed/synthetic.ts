@@ -33,7 +33,7 @@ import {
 import type { Payload } from 'payload'
 
 import { rebuildChangeLog } from '../changes/backfill'
-import { sqliteStatements } from '../lib/sql'
+import { multiRowInserts, sqliteStatements } from '../lib/sql'
 import { analyzeDocument } from '../search/analyze'
 import { SEARCH_SOURCES } from '../search/fields'
 import { FTS_COLUMNS } from '../search/sqlite/ddl'
@@ -526,21 +526,6 @@ type Row = (string | number | null)[]
 type Statement = { sql: string; args: Row }
 type LibsqlClient = ReturnType<typeof sqliteStatements>
 
-/** SQLite allows 32766 bound parameters per statement; stay well under it. */
-const MAX_PARAMS = 30_000
-
-function inserts(table: string, columns: string[], rows: Row[]): Statement[] {
-  const out: Statement[] = []
-  const perStatement = Math.max(1, Math.min(500, Math.floor(MAX_PARAMS / columns.length)))
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `
-  const tuple = `(${columns.map(() => '?').join(', ')})`
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement)
-    out.push({ sql: head + chunk.map(() => tuple).join(', '), args: chunk.flat() })
-  }
-  return out
-}
-
 const PRODUCT_COLUMNS = [
   'title',
   'slug',
@@ -688,8 +673,8 @@ async function sqliteLoad(payload: Payload, init: LoadInit): Promise<LoadCounts>
       n.raisedBy.forEach((p, k) => rels.push([k + 1, id, 'raisedBy', Number(p), null]))
     })
     const stmts = [
-      ...inserts('learning_needs', ['id', ...NEED_COLUMNS], main),
-      ...inserts('learning_needs_rels', REL_COLUMNS, rels),
+      ...multiRowInserts('learning_needs', ['id', ...NEED_COLUMNS], main),
+      ...multiRowInserts('learning_needs_rels', REL_COLUMNS, rels),
     ]
     await client.batch(stmts)
     rows += main.length + rels.length
@@ -752,16 +737,16 @@ async function sqliteLoad(payload: Payload, init: LoadInit): Promise<LoadCounts>
       }
     }
     const stmts = [
-      ...inserts('knowledge_products', ['id', ...PRODUCT_COLUMNS], acc.main),
-      ...inserts('knowledge_products_rels', relCols, acc.rels),
-      ...inserts('knowledge_products_texts', textCols, acc.texts),
-      ...inserts('knowledge_products_languages', selCols, acc.languages),
-      ...inserts('knowledge_products_audience', selCols, acc.audience),
-      ...inserts('_knowledge_products_v', versionColumns(PRODUCT_COLUMNS), acc.version),
-      ...inserts('_knowledge_products_v_rels', relCols, acc.vRels),
-      ...inserts('_knowledge_products_v_texts', textCols, acc.vTexts),
-      ...inserts('_knowledge_products_v_version_languages', selCols, acc.vLanguages),
-      ...inserts('_knowledge_products_v_version_audience', selCols, acc.vAudience),
+      ...multiRowInserts('knowledge_products', ['id', ...PRODUCT_COLUMNS], acc.main),
+      ...multiRowInserts('knowledge_products_rels', relCols, acc.rels),
+      ...multiRowInserts('knowledge_products_texts', textCols, acc.texts),
+      ...multiRowInserts('knowledge_products_languages', selCols, acc.languages),
+      ...multiRowInserts('knowledge_products_audience', selCols, acc.audience),
+      ...multiRowInserts('_knowledge_products_v', versionColumns(PRODUCT_COLUMNS), acc.version),
+      ...multiRowInserts('_knowledge_products_v_rels', relCols, acc.vRels),
+      ...multiRowInserts('_knowledge_products_v_texts', textCols, acc.vTexts),
+      ...multiRowInserts('_knowledge_products_v_version_languages', selCols, acc.vLanguages),
+      ...multiRowInserts('_knowledge_products_v_version_audience', selCols, acc.vAudience),
     ]
     await client.batch(stmts)
     for (const list of Object.values(acc)) rows += list.length
@@ -817,18 +802,18 @@ async function sqliteLoad(payload: Payload, init: LoadInit): Promise<LoadCounts>
   })
   await client.batch([
     ...updates,
-    ...inserts(
+    ...multiRowInserts(
       'learning_needs_coverage_history',
       ['_order', '_parent_id', 'id', 'from', 'to', 'at', 'reason'],
       history,
     ),
-    ...inserts('_learning_needs_v', versionColumns(NEED_COLUMNS), versions),
-    ...inserts(
+    ...multiRowInserts('_learning_needs_v', versionColumns(NEED_COLUMNS), versions),
+    ...multiRowInserts(
       '_learning_needs_v_version_coverage_history',
       ['_order', '_parent_id', 'from', 'to', 'at', 'reason', '_uuid'],
       vHistory,
     ),
-    ...inserts('_learning_needs_v_rels', REL_COLUMNS, vRels),
+    ...multiRowInserts('_learning_needs_v_rels', REL_COLUMNS, vRels),
   ])
   rows += history.length + versions.length + vHistory.length + vRels.length
   await client.execute('PRAGMA optimize')

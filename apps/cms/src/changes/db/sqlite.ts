@@ -1,24 +1,15 @@
 import type { Payload } from 'payload'
 
-import { placeholders, type SqlStatement, type SqlValue, sqliteStatements } from '../../lib/sql'
+import {
+  multiRowInserts,
+  placeholders,
+  type SqlStatement,
+  type SqlValue,
+  sqliteStatements,
+} from '../../lib/sql'
 import type { ChangeLogQueries, ChangePageQuery, Id, LogRows } from './types'
 
 type Drizzle = { all(query: ReturnType<typeof placeholders>): Promise<unknown[]> }
-
-/** SQLite allows 32766 bound parameters per statement; stay well under it. */
-const MAX_PARAMS = 30_000
-
-function inserts(table: string, columns: string[], rows: SqlValue[][]): SqlStatement[] {
-  const out: SqlStatement[] = []
-  const perStatement = Math.max(1, Math.min(500, Math.floor(MAX_PARAMS / columns.length)))
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `
-  const tuple = `(${columns.map(() => '?').join(', ')})`
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement)
-    out.push({ sql: head + chunk.map(() => tuple).join(', '), args: chunk.flat() })
-  }
-  return out
-}
 
 const CHANGE_COLUMNS = [
   'id',
@@ -73,9 +64,9 @@ function replaceStatements(rows: LogRows): SqlStatement[] {
     { sql: 'DELETE FROM "map_changes_texts"', args: [] },
     { sql: 'DELETE FROM "map_changes"', args: [] },
     { sql: 'DELETE FROM "map_cell_dates"', args: [] },
-    ...inserts('map_changes', CHANGE_COLUMNS, main),
-    ...inserts('map_changes_texts', ['order', 'parent_id', 'path', 'text'], texts),
-    ...inserts(
+    ...multiRowInserts('map_changes', CHANGE_COLUMNS, main),
+    ...multiRowInserts('map_changes_texts', ['order', 'parent_id', 'path', 'text'], texts),
+    ...multiRowInserts(
       'map_cell_dates',
       ['key', 'axis', 'row', 'theme', 'at', 'updated_at', 'created_at'],
       cells,
