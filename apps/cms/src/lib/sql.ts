@@ -26,6 +26,9 @@ export function placeholders(text: string, args: readonly SqlValue[]): Query {
   return sql.join(chunks)
 }
 
+/** `?, ?, ?` for a list bound as parameters. */
+export const questionMarks = (list: readonly unknown[]) => list.map(() => '?').join(', ')
+
 /** `execute` (rows as objects) and `batch` (one transaction) over the adapter's drizzle. */
 export function sqliteStatements(payload: Payload) {
   const db = payload.db.drizzle as unknown as Drizzle

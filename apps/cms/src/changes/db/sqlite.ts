@@ -2,14 +2,13 @@ import type { Payload } from 'payload'
 
 import {
   multiRowInserts,
+  questionMarks,
   placeholders,
   type SqlStatement,
   type SqlValue,
   sqliteStatements,
 } from '../../lib/sql'
 import type { ChangeLogQueries, ChangePageQuery, Id, LogRows } from './types'
-
-type Drizzle = { all(query: ReturnType<typeof placeholders>): Promise<unknown[]> }
 
 const CHANGE_COLUMNS = [
   'id',
@@ -76,7 +75,7 @@ function replaceStatements(rows: LogRows): SqlStatement[] {
 
 /** The changelog's page on SQLite: the (listed, seq) index in order, themes by their texts. */
 export function createSqliteChangeQueries(payload: Payload): ChangeLogQueries {
-  const db = () => payload.db.drizzle as unknown as Drizzle
+  const { execute } = sqliteStatements(payload)
   return {
     async page(q: ChangePageQuery) {
       const where = ['m.listed = 1']
@@ -92,23 +91,21 @@ export function createSqliteChangeQueries(payload: Payload): ChangeLogQueries {
       if (q.themes !== undefined) {
         if (q.themes.length === 0) return { ids: [], totalDocs: 0 }
         where.push(
-          `m.id IN (SELECT t.parent_id FROM map_changes_texts t WHERE t.path = 'themes' AND t.text IN (${q.themes.map(() => '?').join(', ')}))`,
+          `m.id IN (SELECT t.parent_id FROM map_changes_texts t WHERE t.path = 'themes' AND t.text IN (${questionMarks(q.themes)}))`,
         )
         args.push(...q.themes)
       }
       const clause = where.join(' AND ')
       const [rows, count] = await Promise.all([
-        db().all(
-          placeholders(
-            `SELECT m.id AS id FROM map_changes m WHERE ${clause} ORDER BY m.seq DESC LIMIT ? OFFSET ?`,
-            [...args, q.limit, q.offset],
-          ),
-        ),
-        db().all(placeholders(`SELECT count(*) AS n FROM map_changes m WHERE ${clause}`, args)),
+        execute({
+          sql: `SELECT m.id AS id FROM map_changes m WHERE ${clause} ORDER BY m.seq DESC LIMIT ? OFFSET ?`,
+          args: [...args, q.limit, q.offset],
+        }),
+        execute({ sql: `SELECT count(*) AS n FROM map_changes m WHERE ${clause}`, args }),
       ])
       return {
-        ids: (rows as { id: Id }[]).map((r) => r.id),
-        totalDocs: Number((count[0] as { n: number } | undefined)?.n ?? 0),
+        ids: rows.rows.map((r) => r.id as Id),
+        totalDocs: Number(count.rows[0]?.n ?? 0),
       }
     },
 

@@ -3,10 +3,9 @@
  * facets and the matrix. Runs on `payload.db.drizzle` (Payload's documented escape hatch); the
  * tables are Payload's own plus the FTS5 tables of the `search_index` migration.
  */
-import type { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
-import { placeholders } from '../../lib/sql'
+import { questionMarks, sqliteStatements } from '../../lib/sql'
 import type { AnalyzedDocument, AnalyzedItem, AnalyzedQuery } from '../analyze'
 import { SEARCH_COLUMNS } from '../fields'
 import { nearestWords } from '../suggest'
@@ -25,8 +24,6 @@ import { FTS_COLUMNS, FTS_TABLES } from './ddl'
 type Value = string | number | null
 type Row = Record<string, unknown>
 type Clause = { text: string; args: Value[] }
-type SQL = ReturnType<typeof sql>
-type Drizzle = { all(query: SQL): Promise<unknown[]> }
 
 const [T, S, K, TE, SE, KE] = FTS_COLUMNS as [string, string, string, string, string, string]
 /** bm25 weights in FTS column order: title over summary over keywords. */
@@ -49,7 +46,6 @@ export function matchExpression(query: AnalyzedQuery): string {
   return `(${all}) NOT (${query.exclude.map(matchItem).join(' OR ')})`
 }
 
-const marks = (list: readonly unknown[]) => list.map(() => '?').join(', ')
 const num = (id: Id) => (typeof id === 'number' ? id : Number(id))
 
 const ORDER_BY: Record<Exclude<ProductOrder, 'relevance'>, string> = {
@@ -79,7 +75,7 @@ function productWhere(c: ProductConditions, withText = true): Clause {
     if (values === undefined) return
     if (values.length === 0) return void parts.push('0')
     parts.push(
-      `kp."id" IN (SELECT sf."product_id" FROM "search_facets" sf WHERE sf."facet" = '${facet}' AND sf."value" IN (${marks(values)}))`,
+      `kp."id" IN (SELECT sf."product_id" FROM "search_facets" sf WHERE sf."facet" = '${facet}' AND sf."value" IN (${questionMarks(values)}))`,
     )
     args.push(...values)
   }
@@ -89,7 +85,7 @@ function productWhere(c: ProductConditions, withText = true): Clause {
   if (c.types) {
     if (c.types.length === 0) parts.push('0')
     else {
-      parts.push(`kp."type" IN (${marks(c.types)})`)
+      parts.push(`kp."type" IN (${questionMarks(c.types)})`)
       args.push(...c.types)
     }
   }
@@ -129,9 +125,9 @@ const unfiltered = (c: ProductConditions) =>
 const STORED = ['themes', 'partnerships', 'types', 'years', 'languages', 'countries'] as const
 
 export function createSqliteSearch(payload: Payload): SearchAdapter {
-  const db = (): Drizzle => payload.db.drizzle as unknown as Drizzle
+  const { execute } = sqliteStatements(payload)
   const query = async (text: string, args: Value[] = []) =>
-    (await db().all(placeholders(text, args))) as Row[]
+    (await execute({ sql: text, args })).rows as Row[]
 
   /**
    * Facet counts over the matching products: a GROUP BY over `search_facets` (its covering
@@ -244,7 +240,7 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
       if (rows.axis === 'learning-needs') {
         if (rows.needIds.length === 0)
           return { cells: [], rows: new Map(), themes: new Map(), total: 0 }
-        pairs += ` AND n."value" IN (${marks(rows.needIds)})`
+        pairs += ` AND n."value" IN (${questionMarks(rows.needIds)})`
         args.push(...rows.needIds.map(num))
       }
       let head = 'WITH '
@@ -352,7 +348,7 @@ export function createSqliteSearch(payload: Payload): SearchAdapter {
         wanted.length === 0
           ? []
           : query(
-              `SELECT term, max(doc) AS docs FROM "${t.vocab}" WHERE term IN (${marks(wanted)}) AND col IN ('${T}', '${S}', '${K}') GROUP BY term`,
+              `SELECT term, max(doc) AS docs FROM "${t.vocab}" WHERE term IN (${questionMarks(wanted)}) AND col IN ('${T}', '${S}', '${K}') GROUP BY term`,
               wanted,
             ),
         query(`SELECT count(*) AS n FROM "${t.fts}_docsize"`),
